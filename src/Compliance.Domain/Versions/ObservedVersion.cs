@@ -1,0 +1,32 @@
+namespace Compliance.Domain.Versions;
+
+/// <summary>
+/// A version string as observed, resolved to its catalog product and cycle. Parsing never throws: a string that
+/// cannot be understood is an explicit unknown (<see cref="IsKnown"/> false) with the reason in <see cref="UnknownReason"/>.
+/// </summary>
+/// <param name="Raw">The string exactly as observed.</param>
+/// <param name="Product">endoflife.date product slug (kubernetes, amazon-eks, ubuntu, ...); empty when not known.</param>
+/// <param name="Cycle">The release cycle key as the catalog spells it (1.29, 22.04, cos-125, 2023); empty when not known.</param>
+/// <param name="Key">Comparable numbers; compared only between versions of the same product.</param>
+/// <param name="Normalized">The canonical spelling (1.29.3, 22.04.4, 5.15.0); empty when not known.</param>
+/// <param name="Flavour">The managed flavour a Kubernetes version string carries; null for other components.</param>
+/// <param name="UnknownReason">Why the version is unknown; null when known.</param>
+/// <param name="Build">A vendor or distribution build suffix (eks-adc7111, 1057-azure, 201.852.amzn2.x86_64, debian-12-r3);
+/// a distribution kernel's patches follow the distribution, not upstream's patch numbers.</param>
+public sealed record ObservedVersion(
+    string Raw,
+    string Product,
+    string Cycle,
+    VersionKey Key,
+    string Normalized,
+    Flavour? Flavour,
+    string? UnknownReason,
+    string? Build = null)
+{
+    public bool IsKnown => UnknownReason is null;
+
+    public static ObservedVersion Unknown(string raw, string reason, string product = "") =>
+        new(raw ?? "", product, "", VersionKey.Empty, "", null, reason);
+
+    public override string ToString() => IsKnown ? $"{Product} {Normalized}" : $"unknown ({Raw})";
+}
