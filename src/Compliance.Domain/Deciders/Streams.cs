@@ -1,0 +1,25 @@
+using Compliance.Domain.Commands;
+
+namespace Compliance.Domain.Deciders;
+
+/// <summary>The names of the event streams, one per aggregate, and which stream a command is decided on.</summary>
+public static class Streams
+{
+    public static string Cluster(string clusterId) => $"cluster-{clusterId}";
+
+    public static string Maintenance(string clusterId) => $"maintenance-{clusterId}";
+
+    public static string Observations(string clusterId) => $"observations-{clusterId}";
+
+    public static string Catalog(string product) => $"catalog-{product}";
+
+    /// <summary>The stream whose history <paramref name="command"/> is decided against and appended to.</summary>
+    public static string For(Command command) => command switch
+    {
+        ClusterCommand c => Cluster(c.ClusterId),
+        MaintenanceCommand c => Maintenance(c.ClusterId),
+        RecordObservation c => Observations(c.Observation.ClusterId),
+        RecordCatalogFact c => Catalog(c.Fact.Product),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command?.GetType().Name, "no stream for this command"),
+    };
+}
