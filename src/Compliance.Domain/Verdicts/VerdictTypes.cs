@@ -16,6 +16,8 @@ public enum EolLevel
 /// One component of a cluster and the version it ran over [From, To). ComponentId is stable:
 /// <c>control-plane</c>, <c>node/{node}/kubelet</c>, <c>node/{node}/kube-proxy</c>, <c>node/{node}/os</c>,
 /// <c>node/{node}/kernel</c>, <c>node/{node}/runtime</c>, <c>addon/{namespace}/{workload}/{container}</c>.
+/// <paramref name="Previous"/> is the version this interval replaced when it directly followed another interval of the
+/// same component (a version change); null for a first observation (or a node or add-on that came back after removal).
 /// </summary>
 public sealed record ComponentInterval(
     string ComponentId,
@@ -24,7 +26,8 @@ public sealed record ComponentInterval(
     ObservedVersion Version,
     DateTimeOffset From,
     DateTimeOffset? To,
-    EvidenceRef Evidence);
+    EvidenceRef Evidence,
+    ObservedVersion? Previous = null);
 
 public sealed record EolRiskVerdict(
     string ClusterId,
@@ -44,7 +47,8 @@ public sealed record EolRiskVerdict(
     int? PatchesBehind,
     int? OldestMissingPatchAgeDays,
     string? LatestPatch,
-    EvidenceRef? Evidence);
+    EvidenceRef? Evidence,
+    int Instances = 1);
 
 public enum SlaStatus
 {

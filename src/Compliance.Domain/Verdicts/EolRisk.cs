@@ -1,0 +1,135 @@
+using Compliance.Domain.Catalog;
+using Compliance.Domain.Policies;
+using Compliance.Domain.Versions;
+
+namespace Compliance.Domain.Verdicts;
+
+/// <summary>EOL risk (DOMAIN.md "Verdicts"): how close each running version is to the end of its support.</summary>
+public static class EolRisk
+{
+    public const string AmazonEks = "amazon-eks";
+
+    /// <summary>
+    /// The risk of one version as of day <paramref name="asOf"/> (whole UTC days: on the EOL date itself the level is
+    /// already eol). Extended support counts when <see cref="MaintenancePolicy.ExtendedSupport"/> says so; left unset it
+    /// counts only for <c>amazon-eks</c>, where it is automatic. When it counts for a cycle with an eoes date, days in
+    /// [eol, eoes) are high with the note "extended support" and eoes is where eol starts.
+    /// </summary>
+    public static EolAssessment Assess(ObservedVersion version, ReleaseCatalog catalog, MaintenancePolicy policy, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!version.IsKnown) return Unknown($"unparsable version '{version.Raw}': {version.UnknownReason}");
+        if (catalog.Product(version.Product) is null) return Unknown($"no catalog for product {version.Product}");
+        var cycle = catalog.CycleOf(version);
+        if (cycle is null) return Unknown($"cycle {version.Cycle} of {version.Product} not in catalog");
+
+        var extended = cycle.Eoes is not null && (policy.ExtendedSupport ?? version.Product == AmazonEks);
+        var (level, note, daysLeft) = Level(cycle, extended, policy.Eol, asOf);
+
+        var endOfDay = Days.EndOf(asOf);
+        var missing = catalog.MissingPatches(version, endOfDay);
+        int? oldestAge = missing.Count == 0 ? null : Days.Between(Days.Of(missing.Min(p => p.ReleasedAt)), asOf);
+        var latest = catalog.LatestPatch(cycle.Product, cycle.Cycle, endOfDay);
+        return new EolAssessment(level, note, cycle, daysLeft, catalog.PatchesBehind(version, endOfDay), oldestAge, latest?.Version, extended);
+    }
+
+    private static EolAssessment Unknown(string note) => new(EolLevel.Unknown, note, null, null, null, null, null, false);
+
+    private static (EolLevel Level, string? Note, int? DaysLeft) Level(ReleaseCycle cycle, bool extended, EolThresholds thresholds, DateOnly asOf)
+    {
+        if (extended)
+        {
+            var eoes = cycle.Eoes!.Value;
+            var toEoes = Days.Between(asOf, eoes);
+            if (toEoes <= 0) return (EolLevel.Eol, "extended support ended", toEoes);
+            var pastEol = cycle.Eol is { } e ? asOf >= e : cycle.EolReached;
+            if (pastEol) return (EolLevel.High, "extended support", toEoes);
+            var (level, note, _) = Standard(cycle, thresholds, asOf);
+            return (level, note, toEoes);
+        }
+        return Standard(cycle, thresholds, asOf);
+    }
+
+    private static (EolLevel Level, string? Note, int? DaysLeft) Standard(ReleaseCycle cycle, EolThresholds thresholds, DateOnly asOf)
+    {
+        var pastEoas = cycle.Eoas is { } eoas && asOf >= eoas;
+        if (cycle.Eol is not { } eol)
+        {
+            if (cycle.EolReached) return (EolLevel.Eol, "end of life reached (no date announced)", null);
+            return pastEoas ? (EolLevel.Medium, "active support ended; no end of life announced", null) : (EolLevel.Low, "no end of life announced", null);
+        }
+        var left = Days.Between(asOf, eol);
+        if (left <= 0) return (EolLevel.Eol, null, left);
+        if (left <= thresholds.HighDays) return (EolLevel.High, null, left);
+        if (left <= thresholds.MediumDays) return (EolLevel.Medium, null, left);
+        return pastEoas ? (EolLevel.Medium, "active support ended", left) : (EolLevel.Low, null, left);
+    }
+
+    /// <summary>
+    /// One verdict per distinct (kind, product, version) among the components running at the end of day
+    /// <paramref name="asOf"/>; instances of one version (nodes, add-on containers) are grouped with their count, and a
+    /// group of several carries a wildcard id (<c>node/*/kubelet</c>, <c>addon/*/{product}</c>) and no node name.
+    /// Order: eol, high, medium, unknown, low (an unknown is worse than a known low); control plane first within a level.
+    /// The policy in force at the end of the day applies.
+    /// </summary>
+    public static IReadOnlyList<EolRiskVerdict> Evaluate(ClusterHistory cluster, ReleaseCatalog catalog, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var endOfDay = Days.EndOf(asOf);
+        var policy = cluster.PolicyAt(endOfDay);
+        var verdicts = new List<EolRiskVerdict>();
+        var groups = cluster.ComponentsAt(endOfDay)
+            .GroupBy(c => (c.Kind, c.Version.Product, Version: c.Version.IsKnown ? c.Version.Normalized + "|" + c.Version.Build : "?" + c.Version.Raw));
+        foreach (var group in groups)
+        {
+            var members = group.OrderBy(c => c.ComponentId, StringComparer.Ordinal).ToList();
+            var first = members[0];
+            var a = Assess(first.Version, catalog, policy, asOf);
+            var single = members.Count == 1;
+            verdicts.Add(new EolRiskVerdict(
+                cluster.ClusterId,
+                single ? first.ComponentId : GroupId(first),
+                first.Kind,
+                single ? first.Node : "",
+                a.Cycle?.Product ?? first.Version.Product,
+                first.Version.Raw,
+                first.Version.Normalized,
+                a.Cycle?.Cycle ?? first.Version.Cycle,
+                a.Cycle?.Eoas,
+                a.Cycle?.Eol,
+                a.Cycle?.Eoes,
+                a.DaysLeft,
+                a.Level,
+                a.Note,
+                a.PatchesBehind,
+                a.OldestMissingPatchAgeDays,
+                a.LatestPatch,
+                members.MinBy(m => m.From)!.Evidence,
+                members.Count));
+        }
+        return [.. verdicts
+            .OrderBy(v => Severity(v.Level))
+            .ThenBy(v => v.Kind)
+            .ThenBy(v => v.Product, StringComparer.Ordinal)
+            .ThenBy(v => v.Version, StringComparer.Ordinal)
+            .ThenBy(v => v.ComponentId, StringComparer.Ordinal)];
+    }
+
+    private static int Severity(EolLevel level) => level switch
+    {
+        EolLevel.Eol => 0,
+        EolLevel.High => 1,
+        EolLevel.Medium => 2,
+        EolLevel.Unknown => 3,
+        _ => 4,
+    };
+
+    private static string GroupId(ComponentInterval c) => c.Kind switch
+    {
+        ComponentKind.ControlPlane => c.ComponentId,
+        ComponentKind.AddOn => $"addon/*/{(c.Version.Product.Length > 0 ? c.Version.Product : "unmapped")}",
+        _ => ClusterHistory.NodeComponentId("*", c.Kind),
+    };
+}
