@@ -1,0 +1,191 @@
+using Compliance.Application.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Compliance.Adapters.Sqlite.Events;
+
+/// <summary>
+/// The single writer connection and its prepared statements. Not thread-safe: <see cref="SqliteEventStore"/> serialises
+/// callers; other processes are serialised by SQLite's write lock (BEGIN IMMEDIATE waits for it).
+/// </summary>
+internal sealed class LedgerWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _selectById;
+    private readonly SqliteCommand _selectStreamRevision;
+    private readonly SqliteCommand _selectHead;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteParameter[] _insertParameters;
+
+    public LedgerWriter(string connectionString, SqliteSynchronous synchronous)
+    {
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        using (var setup = _connection.CreateCommand())
+        {
+            // journal_mode=WAL is stored in the file; synchronous is per connection and only matters for the writer.
+            setup.CommandText = synchronous == SqliteSynchronous.Full
+                ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+            setup.ExecuteNonQuery();
+            setup.CommandText = EventsSql.Schema;
+            setup.ExecuteNonQuery();
+        }
+
+        _selectById = Command(EventsSql.SelectById, "$event_id");
+        _selectStreamRevision = Command(EventsSql.SelectStreamRevision, "$stream");
+        _selectHead = Command(EventsSql.SelectHead);
+        _insert = Command(EventsSql.Insert,
+            "$position", "$event_id", "$stream", "$revision", "$type", "$schema_version", "$recorded_at",
+            "$actor", "$correlation_id", "$causation_id", "$json", "$previous_hash", "$hash");
+        _insertParameters = [.. _insert.Parameters.Cast<SqliteParameter>()];
+    }
+
+    /// <summary>Appends in one IMMEDIATE transaction; <c>Written</c> is false when the batch was already stored.</summary>
+    public (AppendResult Result, bool Written) Append(string stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, DateTimeOffset recordedAt)
+    {
+        using var tx = _connection.BeginTransaction(deferred: false);
+        Bind(tx);
+
+        if (events.Count > 0 && AlreadyStored(stream, events) is { } original)
+        {
+            return (original, false);
+        }
+
+        var actual = StreamRevision(stream);
+        if (!Satisfies(expected, actual))
+        {
+            throw new WrongExpectedRevisionException(stream, expected, actual);
+        }
+
+        if (events.Count == 0)
+        {
+            return (new AppendResult(actual ?? -1, []), false);
+        }
+
+        var (position, previousHash) = Head();
+        var revision = actual ?? -1;
+        var recordedAtText = EventRows.FormatInstant(recordedAt);
+        var positions = new long[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            position++;
+            revision++;
+            var m = e.Metadata;
+            var hash = HashChain.Compute(previousHash, e.EventId, stream, revision, e.Type, e.SchemaVersion, recordedAt,
+                m.Actor, m.CorrelationId, m.CausationId, e.Json);
+            Insert(position, e, stream, revision, recordedAtText, previousHash, hash);
+            positions[i] = position;
+            previousHash = hash;
+        }
+
+        tx.Commit();
+        return (new AppendResult(revision, positions), true);
+    }
+
+    public void Dispose()
+    {
+        _selectById.Dispose();
+        _selectStreamRevision.Dispose();
+        _selectHead.Dispose();
+        _insert.Dispose();
+        _connection.Dispose();
+    }
+
+    private static bool Satisfies(ExpectedRevision expected, long? actual) => expected switch
+    {
+        ExpectedRevision.AnyRevision => true,
+        ExpectedRevision.NoStreamRevision => actual is null,
+        ExpectedRevision.StreamExistsRevision => actual is not null,
+        ExpectedRevision.ExactRevision exact => actual == exact.Revision,
+        _ => throw new ArgumentOutOfRangeException(nameof(expected), expected, "unknown expected revision"),
+    };
+
+    /// <summary>
+    /// EventStoreDB's idempotence: when every id is stored with the same stream, type and payload, the original result
+    /// stands. Any other overlap (some ids stored, or one with other content) is a conflict and writes nothing.
+    /// </summary>
+    private AppendResult? AlreadyStored(string stream, IReadOnlyList<EventToAppend> events)
+    {
+        long[]? positions = null;
+        long lastRevision = -1;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            _selectById.Parameters[0].Value = EventRows.FormatId(e.EventId);
+            using var row = _selectById.ExecuteReader();
+            if (!row.Read())
+            {
+                if (positions is not null)
+                {
+                    throw new EventIdConflictException(events[0].EventId, stream);
+                }
+
+                continue;
+            }
+
+            var same = row.GetString(1) == stream && row.GetString(3) == e.Type && row.GetString(4) == e.Json;
+            if (!same || (positions is null && i > 0))
+            {
+                throw new EventIdConflictException(e.EventId, stream);
+            }
+
+            positions ??= new long[events.Count];
+            positions[i] = row.GetInt64(0);
+            lastRevision = row.GetInt64(2);
+        }
+
+        return positions is null ? null : new AppendResult(lastRevision, positions);
+    }
+
+    private long? StreamRevision(string stream)
+    {
+        _selectStreamRevision.Parameters[0].Value = stream;
+        return _selectStreamRevision.ExecuteScalar() is long revision ? revision : null;
+    }
+
+    private (long Position, string Hash) Head()
+    {
+        using var row = _selectHead.ExecuteReader();
+        return row.Read() ? (row.GetInt64(0), row.GetString(1)) : (0, HashChain.Genesis);
+    }
+
+    private void Insert(long position, EventToAppend e, string stream, long revision, string recordedAt, string previousHash, string hash)
+    {
+        var p = _insertParameters;
+        p[0].Value = position;
+        p[1].Value = EventRows.FormatId(e.EventId);
+        p[2].Value = stream;
+        p[3].Value = revision;
+        p[4].Value = e.Type;
+        p[5].Value = e.SchemaVersion;
+        p[6].Value = recordedAt;
+        p[7].Value = e.Metadata.Actor;
+        p[8].Value = EventRows.FormatId(e.Metadata.CorrelationId);
+        p[9].Value = EventRows.FormatId(e.Metadata.CausationId);
+        p[10].Value = e.Json;
+        p[11].Value = previousHash;
+        p[12].Value = hash;
+        _insert.ExecuteNonQuery();
+    }
+
+    private void Bind(SqliteTransaction tx)
+    {
+        _selectById.Transaction = tx;
+        _selectStreamRevision.Transaction = tx;
+        _selectHead.Transaction = tx;
+        _insert.Transaction = tx;
+    }
+
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,114 @@
+using Compliance.Application.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Compliance.Adapters.Sqlite.Events;
+
+/// <summary>
+/// The embedded event store: one SQLite file in WAL mode, one writer connection guarded by a semaphore (appends in this
+/// process queue; other processes wait on SQLite's write lock), readers opened from a pool as needed.
+/// recorded_at comes from <paramref name="time"/>, so a simulated clock produces a simulated history.
+/// </summary>
+public sealed partial class SqliteEventStore : IEventStore, IDisposable
+{
+    /// <summary>The ledger's default: every commit is fsynced (see <see cref="SqliteSynchronous"/>).</summary>
+    public const SqliteSynchronous DefaultSynchronous = SqliteSynchronous.Full;
+
+    private readonly TimeProvider _time;
+    private readonly string _readConnectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly LedgerWriter _writer;
+    private readonly AppendSignal _appended = new();
+    private bool _disposed;
+
+    public SqliteEventStore(string path, TimeProvider time)
+        : this(path, time, DefaultSynchronous)
+    {
+    }
+
+    public SqliteEventStore(string path, TimeProvider time, SqliteSynchronous synchronous)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        Path = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        _writer = new LedgerWriter(builder.ToString(), synchronous);
+        builder.Pooling = true;
+        builder.Mode = SqliteOpenMode.ReadWrite;
+        _readConnectionString = builder.ToString();
+    }
+
+    public string Path { get; }
+
+    public async Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(events);
+        RejectRepeatedIds(events);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = _time.GetUtcNow();
+            var (result, written) = _writer.Append(stream, expected, events, new DateTimeOffset(now.UtcTicks, TimeSpan.Zero));
+            if (written)
+            {
+                _appended.Notify();
+            }
+
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _writeLock.Wait();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _writer.Dispose();
+            using var pooled = new SqliteConnection(_readConnectionString);
+            SqliteConnection.ClearPool(pooled);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>The same id twice in one batch is a caller bug: it can never be stored.</summary>
+    private static void RejectRepeatedIds(IReadOnlyList<EventToAppend> events)
+    {
+        if (events.Count < 2)
+        {
+            return;
+        }
+
+        var seen = new HashSet<Guid>(events.Count);
+        foreach (var e in events)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            if (!seen.Add(e.EventId))
+            {
+                throw new ArgumentException($"Event id {e.EventId} appears twice in one batch.", nameof(events));
+            }
+        }
+    }
+}
