@@ -1,0 +1,90 @@
+using Compliance.Domain.Policies;
+using Compliance.Domain.Versions;
+
+namespace Compliance.Domain.Verdicts;
+
+public static partial class ProcessChecks
+{
+    private static readonly TimeSpan NodeChangeGrouping = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// An observed version change (an interval that replaced another of the same component; a first observation is not a
+    /// change) at an instant with no started window open (from its start to its completion or abort, or to its scheduled
+    /// end if neither is known by asOf; both ends included, as watchers observe with a lag) and no emergency patch
+    /// covering the old or new product at that instant. One finding per component group and change instant: node-level
+    /// changes of one kind and product within an hour of the first are one finding; add-on containers of one product
+    /// changing at the same instant are one finding.
+    /// </summary>
+    private static IEnumerable<Finding> UnrecordedChanges(ClusterHistory cluster, DateTimeOffset asOf)
+    {
+        var open = cluster.Windows
+            .Where(w => w.Started is not null && w.Started.At <= asOf)
+            .Select(w => (From: w.Started!.At, To: w.Ended is { } e && e.At <= asOf ? e.At : w.EndsAt))
+            .ToList();
+        var emergencies = cluster.EmergencyPatches.Where(e => e.RecordedAt <= asOf).ToList();
+        var unrecorded = cluster.Intervals
+            .Where(i => i.Previous is not null && i.From <= asOf)
+            .Where(i => !open.Any(w => w.From <= i.From && i.From <= w.To))
+            .Where(i => !emergencies.Any(e => e.Covers(i.Version.Product, i.From) || e.Covers(i.Previous!.Product, i.From)));
+        foreach (var group in unrecorded.GroupBy(i => (i.Kind, Product: GroupProduct(i))))
+        {
+            var span = group.Key.Kind is ComponentKind.ControlPlane or ComponentKind.AddOn ? TimeSpan.Zero : NodeChangeGrouping;
+            var pending = new List<ComponentInterval>();
+            foreach (var change in group.OrderBy(i => i.From).ThenBy(i => i.ComponentId, StringComparer.Ordinal))
+            {
+                if (pending.Count > 0 && !SameGroup(change.From - pending[0].From, span))
+                {
+                    yield return Unrecorded(cluster.ClusterId, group.Key.Kind, group.Key.Product, pending);
+                    pending = [];
+                }
+                pending.Add(change);
+            }
+            if (pending.Count > 0) yield return Unrecorded(cluster.ClusterId, group.Key.Kind, group.Key.Product, pending);
+        }
+    }
+
+    private static bool SameGroup(TimeSpan apart, TimeSpan span) => span == TimeSpan.Zero ? apart == TimeSpan.Zero : apart < span;
+
+    private static string GroupProduct(ComponentInterval i) =>
+        i.Version.Product.Length > 0 ? i.Version.Product
+        : i.Previous!.Product.Length > 0 ? i.Previous.Product
+        : i.ComponentId;
+
+    private static Finding Unrecorded(string clusterId, ComponentKind kind, string product, List<ComponentInterval> changes)
+    {
+        var first = changes[0];
+        var moves = string.Join(", ", changes.Select(c => $"{Spell(c.Previous!)} -> {Spell(c.Version)}").Distinct(StringComparer.Ordinal));
+        var where = changes.Count == 1 ? first.ComponentId : $"{changes.Count} components";
+        return new Finding(clusterId, FindingKind.UnrecordedChange, $"{kind} {product} at {first.From:yyyy-MM-ddTHH:mm:ssZ}",
+            $"{kind} {product} changed ({moves}) on {where} with no open window and no emergency patch",
+            first.From, null, [.. changes.Select(c => c.Evidence)]);
+    }
+
+    private static string Spell(ObservedVersion v) => v.IsKnown ? v.Normalized : v.Raw;
+
+    /// <summary>
+    /// A production cluster with a linked staging cluster took control-plane version X (a change, not its first
+    /// observation) before staging had run X, or a later patch of X's cycle, for StagingSoakDays in total. Products are
+    /// not compared (a staging cluster may run upstream Kubernetes of the same cycle). Without the staging history the
+    /// check cannot be made and yields nothing.
+    /// </summary>
+    private static IEnumerable<Finding> StagingSkipped(ClusterHistory cluster, ClusterHistory? staging, MaintenancePolicy policy, DateTimeOffset asOf)
+    {
+        if (cluster.Registration is not { Environment: Events.Environment.Production, StagingClusterId: not null } || staging is null) yield break;
+        var soak = TimeSpan.FromDays(policy.StagingSoakDays);
+        var stagingRuns = staging.Intervals.Where(i => i.Kind == ComponentKind.ControlPlane && i.Version.IsKnown).ToList();
+        foreach (var change in cluster.Intervals.Where(i => i.Kind == ComponentKind.ControlPlane && i.Previous is not null && i.From <= asOf && i.Version.IsKnown))
+        {
+            var taken = change.From;
+            var x = change.Version;
+            var qualifying = stagingRuns.Where(s => s.Version.Cycle == x.Cycle && s.Version.Key >= x.Key && s.From < taken).ToList();
+            var soaked = qualifying.Aggregate(TimeSpan.Zero, (sum, s) => sum + ((s.To is { } to && to < taken ? to : taken) - s.From));
+            if (soaked >= soak) continue;
+            var evidence = new List<EvidenceRef> { change.Evidence };
+            evidence.AddRange(qualifying.Select(q => q.Evidence));
+            yield return new Finding(cluster.ClusterId, FindingKind.StagingSkipped, $"control-plane {x.Normalized}",
+                $"production took {x.Normalized} after staging {cluster.Registration.StagingClusterId} ran it for {soaked.TotalDays:0.#} days (soak {policy.StagingSoakDays} days)",
+                taken, null, evidence);
+        }
+    }
+}
