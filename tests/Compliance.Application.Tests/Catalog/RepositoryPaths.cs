@@ -1,0 +1,29 @@
+using System.Runtime.CompilerServices;
+
+namespace Compliance.Application.Tests.Catalog;
+
+/// <summary>Locates the repository (the folder holding Compliance.sln) and the shared catalog data beside it.</summary>
+internal static class RepositoryPaths
+{
+    /// <summary>
+    /// Walks up from the test binaries; when they are built outside the tree (<c>--artifacts-path</c>), from this
+    /// source file's compile-time path instead.
+    /// </summary>
+    public static string Root([CallerFilePath] string sourceFile = "") =>
+        FindUp(AppContext.BaseDirectory) ?? FindUp(Path.GetDirectoryName(sourceFile) ?? "")
+        ?? throw new InvalidOperationException($"no Compliance.sln above {AppContext.BaseDirectory} or {sourceFile}");
+
+    /// <summary>The endoflife.date source files: <c>&lt;repo&gt;/../shared/data/catalog</c>.</summary>
+    public static string CatalogSource => Path.GetFullPath(Path.Combine(Root(), "..", "shared", "data", "catalog"));
+
+    public static string CommittedSnapshot => Path.Combine(Root(), "src", "Compliance.Application", "Catalog", "catalog.snapshot.json");
+
+    private static string? FindUp(string start)
+    {
+        for (var dir = start.Length == 0 ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Compliance.sln"))) return dir.FullName;
+        }
+        return null;
+    }
+}

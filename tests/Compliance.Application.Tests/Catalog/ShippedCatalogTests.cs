@@ -1,0 +1,131 @@
+using Compliance.Application.Catalog;
+using Compliance.Domain.Catalog;
+using Compliance.Domain.Versions;
+
+namespace Compliance.Application.Tests.Catalog;
+
+/// <summary>Look-ups on the shipped snapshot (endoflife.date data as of 2026-08-22).</summary>
+public sealed class ShippedCatalogTests
+{
+    private static readonly CatalogSnapshot Shipped = CatalogSnapshot.Embedded;
+    private static readonly ReleaseCatalog Catalog = Shipped.Catalog;
+
+    private static DateTimeOffset Day(int year, int month, int day) => CatalogDates.StartOfDay(new DateOnly(year, month, day));
+
+    private static ObservedVersion Kubernetes(string version) => VersionParser.ParseForProduct("kubernetes", version);
+
+    [Fact]
+    public void every_product_keeps_its_provenance_and_retrieval_date()
+    {
+        Shipped.Provenance.Count.ShouldBe(Catalog.Products.Count);
+        Shipped.Provenance.Count.ShouldBeGreaterThanOrEqualTo(30);
+        var kubernetes = Shipped.Provenance["kubernetes"];
+        kubernetes.RetrievedOn.ShouldBe(new DateOnly(2026, 8, 22));
+        kubernetes.License.ShouldContain("MIT");
+        kubernetes.Versions.ShouldContain("releases/kubernetes.json");
+        Catalog.Product("kubernetes")!.Title.ShouldBe("Kubernetes");
+    }
+
+    [Fact]
+    public void the_catalog_age_counts_days_since_the_oldest_retrieval()
+    {
+        Shipped.OldestRetrieval.ShouldBe(new DateOnly(2026, 8, 22));
+        Shipped.AgeInDays(new DateOnly(2026, 11, 25)).ShouldBe(95);
+    }
+
+    [Fact]
+    public void a_kubernetes_version_finds_its_cycle_and_support_dates()
+    {
+        var cycle = Catalog.CycleOf(Kubernetes("1.29.3")).ShouldNotBeNull();
+
+        cycle.Cycle.ShouldBe("1.29");
+        cycle.ReleaseDate.ShouldBe(new DateOnly(2023, 12, 13));
+        cycle.Eoas.ShouldBe(new DateOnly(2024, 12, 28));
+        cycle.Eol.ShouldBe(new DateOnly(2025, 2, 28));
+    }
+
+    [Fact]
+    public void patches_up_to_a_date_come_in_version_order()
+    {
+        Catalog.PatchesOf("kubernetes", "1.29", Day(2024, 3, 14)).Select(p => p.Version)
+            .ShouldBe(["1.29.0", "1.29.1", "1.29.2", "1.29.3"]);
+    }
+
+    [Fact]
+    public void the_latest_patch_as_of_a_date_and_the_one_released_after_eol()
+    {
+        Catalog.LatestPatch("kubernetes", "1.29", Day(2025, 2, 28))!.Version.ShouldBe("1.29.14");
+
+        var last = Catalog.LatestPatch("kubernetes", "1.29", Day(2025, 6, 1)).ShouldNotBeNull();
+
+        last.Version.ShouldBe("1.29.15");
+        last.ReleasedAt.ShouldBe(Day(2025, 3, 11));
+        last.ReleasedAt.ShouldBeGreaterThan(Day(2025, 2, 28));
+    }
+
+    [Fact]
+    public void a_version_behind_counts_every_later_patch_released_by_the_date()
+    {
+        Catalog.PatchesBehind(Kubernetes("1.29.3"), Day(2025, 3, 11)).ShouldBe(12);
+        Catalog.OldestMissingPatch(Kubernetes("1.29.3"), Day(2025, 3, 11))!.Version.ShouldBe("1.29.4");
+        Catalog.PatchesBehind(Kubernetes("1.29.15"), Day(2026, 8, 1)).ShouldBe(0);
+    }
+
+    [Fact]
+    public void an_eks_control_plane_has_eks_support_dates_and_counts_upstream_kubernetes_patches()
+    {
+        var eks = VersionParser.ParseKubernetes("v1.29.3-eks-adc7111", Flavour.Eks);
+
+        eks.Product.ShouldBe("amazon-eks");
+        var cycle = Catalog.CycleOf(eks).ShouldNotBeNull();
+        cycle.Eol.ShouldBe(new DateOnly(2025, 3, 23));
+        cycle.Eoes.ShouldBe(new DateOnly(2026, 3, 23));
+        Catalog.PatchesBehind(eks, Day(2025, 3, 11)).ShouldBe(12);
+        Catalog.MissingPatches(eks, Day(2025, 3, 11)).ShouldAllBe(p => p.Product == "kubernetes");
+    }
+
+    [Fact]
+    public void an_ubuntu_point_release_counts_the_later_point_releases()
+    {
+        var ubuntu = VersionParser.ParseForProduct("ubuntu", "22.04.3");
+
+        Catalog.CycleOf(ubuntu)!.Eol.ShouldBe(new DateOnly(2027, 4, 1));
+        Catalog.MissingPatches(ubuntu, Day(2024, 10, 1)).Select(p => p.Version).ShouldBe(["22.04.4", "22.04.5"]);
+    }
+
+    [Fact]
+    public void an_unknown_version_has_no_cycle_and_no_patch_position()
+    {
+        var unknown = VersionParser.ParseForProduct("kubernetes", "not-a-version");
+
+        Catalog.CycleOf(unknown).ShouldBeNull();
+        Catalog.PatchesBehind(unknown, Day(2025, 3, 11)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void a_product_without_patch_data_has_no_patch_position()
+    {
+        var rhel = VersionParser.ParseForProduct("rhel", "9.4");
+
+        Catalog.CycleOf(rhel).ShouldNotBeNull();
+        Catalog.PatchesBehind(rhel, Day(2025, 3, 11)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void eol_true_and_eol_false_are_told_apart()
+    {
+        Catalog.Cycle("fluent-bit", "1.7")!.EolReached.ShouldBeTrue();
+        var open = Catalog.Cycle("linux-kernel", "7.1").ShouldNotBeNull();
+        (open.Eol, open.EolReached).ShouldBe((null, false));
+    }
+
+    [Fact]
+    public void most_versions_are_assigned_to_a_cycle()
+    {
+        var assigned = Catalog.Products.Sum(p => p.Patches.Count);
+        var unassigned = Shipped.Unassigned.Values.Sum(v => v.Count);
+
+        assigned.ShouldBeGreaterThan(unassigned * 10);
+        Catalog.PatchesOf("linux-kernel", "5.15", Day(2026, 8, 22)).Count.ShouldBeGreaterThan(200);
+    }
+}
