@@ -1,0 +1,79 @@
+using Compliance.Application.Serialization;
+using Compliance.Application.Store;
+using Compliance.Domain.Commands;
+using Compliance.Domain.Deciders;
+using Compliance.Domain.Events;
+
+namespace Compliance.Application.Handling;
+
+/// <summary>
+/// Load stream, Decide, append: the one way commands reach the ledger. Appends with the revision the decision was
+/// made on, so a concurrent writer makes the append fail and the command is decided again on the new history.
+/// Stream states are cached between commands and checked by that same expected revision.
+/// </summary>
+public sealed class CommandHandler(IEventStore store, EventSerializer? serializer = null)
+{
+    private const int MaxAttempts = 5;
+    private readonly EventSerializer events = serializer ?? EventSerializer.Default;
+    private readonly Dictionary<string, (object State, long? Revision)> cache = new(StringComparer.Ordinal);
+
+    /// <summary>Decides and appends <paramref name="command"/>.</summary>
+    /// <param name="sourceId">The id of the message or request the command came from: event ids derive from it, so
+    /// handling the same message twice records nothing twice. Null gives fresh ids.</param>
+    public async Task<CommandOutcome> HandleAsync(Command command, Guid? sourceId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var stream = Streams.For(command);
+        var decider = DeciderFunctions.For(command);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (state, revision) = cache.TryGetValue(stream, out var cached) ? cached : await LoadAsync(stream, decider, ct);
+            var decision = decider.Decide(command, state);
+            if (decision.IsRejected) return new CommandOutcome(stream, revision, [], decision.RejectionReason);
+            if (decision.Events.Count == 0)
+            {
+                cache[stream] = (state, revision);
+                return new CommandOutcome(stream, revision, [], null);
+            }
+
+            var correlation = sourceId ?? Guid.NewGuid();
+            var batch = decision.Events
+                .Select((e, i) => events.ToStored(e, sourceId is { } s ? EventIds.Derive(s, i) : Guid.NewGuid(),
+                    new EventMetadata(command.Actor, correlation, sourceId ?? correlation)))
+                .ToList();
+            try
+            {
+                var result = await store.AppendAsync(stream, ExpectedRevision.From(revision), batch, ct);
+                cache[stream] = (decision.Events.Aggregate(state, decider.Evolve), result.NextExpectedRevision);
+                return new CommandOutcome(stream, result.NextExpectedRevision, result.Positions, null);
+            }
+            catch (WrongExpectedRevisionException) when (attempt < MaxAttempts)
+            {
+                cache.Remove(stream);
+            }
+        }
+    }
+
+    /// <summary>Forgets cached stream states (another process may have written).</summary>
+    public void Forget() => cache.Clear();
+
+    private async Task<(object State, long? Revision)> LoadAsync(string stream, DeciderFunctions decider, CancellationToken ct)
+    {
+        var state = decider.Initial;
+        long? revision = null;
+        await foreach (var stored in store.ReadStreamAsync(stream, Direction.Forwards, 0, int.MaxValue, ct))
+        {
+            state = decider.Evolve(state, events.FromStored(stored));
+            revision = stored.Revision;
+        }
+
+        return (state, revision);
+    }
+
+    /// <summary>Decides against a history given in memory (tests, previews): no store involved.</summary>
+    public static Decision DecideOn(Command command, IEnumerable<DomainEvent> history)
+    {
+        var decider = DeciderFunctions.For(command);
+        return decider.Decide(command, history.Aggregate(decider.Initial, decider.Evolve));
+    }
+}

@@ -1,0 +1,30 @@
+using Compliance.Domain.Commands;
+using Compliance.Domain.Deciders;
+using Compliance.Domain.Events;
+
+namespace Compliance.Application.Handling;
+
+/// <summary>One decider seen through untyped state, so the handler can load, decide and cache any stream the same way.</summary>
+internal sealed record DeciderFunctions(object Initial, Func<Command, object, Decision> Decide, Func<object, DomainEvent, object> Evolve)
+{
+    private static readonly DeciderFunctions Cluster = new(ClusterDecider.Initial,
+        (c, s) => ClusterDecider.Decide((ClusterCommand)c, (ClusterState)s), (s, e) => ClusterDecider.Evolve((ClusterState)s, e));
+
+    private static readonly DeciderFunctions Maintenance = new(MaintenanceDecider.Initial,
+        (c, s) => MaintenanceDecider.Decide((MaintenanceCommand)c, (MaintenanceState)s), (s, e) => MaintenanceDecider.Evolve((MaintenanceState)s, e));
+
+    private static readonly DeciderFunctions Observation = new(ObservationDecider.Initial,
+        (c, s) => ObservationDecider.Decide((RecordObservation)c, (ObservationState)s), (s, e) => ObservationDecider.Evolve((ObservationState)s, e));
+
+    private static readonly DeciderFunctions Catalog = new(CatalogDecider.Initial,
+        (c, s) => CatalogDecider.Decide((RecordCatalogFact)c, (CatalogState)s), (s, e) => CatalogDecider.Evolve((CatalogState)s, e));
+
+    public static DeciderFunctions For(Command command) => command switch
+    {
+        ClusterCommand => Cluster,
+        MaintenanceCommand => Maintenance,
+        RecordObservation => Observation,
+        RecordCatalogFact => Catalog,
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "no decider handles this command"),
+    };
+}

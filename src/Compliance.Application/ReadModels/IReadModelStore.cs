@@ -1,0 +1,33 @@
+using Compliance.Domain.Verdicts;
+
+namespace Compliance.Application.ReadModels;
+
+/// <summary>The read side: written by the projection runner, one transaction per batch together with its checkpoint.</summary>
+public interface IReadModelStore
+{
+    /// <summary>The global position the read models reflect (0 when empty).</summary>
+    Task<long> ReadCheckpointAsync(CancellationToken ct);
+
+    /// <summary>Writes the batch and its checkpoint in one transaction.</summary>
+    Task CommitAsync(ReadModelBatch batch, CancellationToken ct);
+
+    /// <summary>Removes every read model and sets the checkpoint to 0 (before a rebuild).</summary>
+    Task ResetAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<ClusterRow>> ClustersAsync(CancellationToken ct);
+
+    /// <summary>Component versions running at an instant, for one cluster or the fleet.</summary>
+    Task<IReadOnlyList<(string ClusterId, ComponentInterval Component)>> ComponentsAtAsync(string? clusterId, DateTimeOffset at, CancellationToken ct);
+
+    Task<IReadOnlyList<PatchLatencyVerdict>> PatchesAsync(string? clusterId, CancellationToken ct);
+
+    Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, CancellationToken ct);
+
+    /// <summary>Catalog facts recorded up to an instant, in ledger order.</summary>
+    Task<IReadOnlyList<CatalogFactRow>> CatalogFactsAsync(DateTimeOffset recordedUpTo, CancellationToken ct);
+
+    Task<IReadOnlyList<AuditEntry>> AuditLogAsync(string clusterId, int skip, int take, CancellationToken ct);
+
+    /// <summary>A digest of every read-model row (not the checkpoint's time), to show that two rebuilds agree.</summary>
+    Task<string> DigestAsync(CancellationToken ct);
+}
