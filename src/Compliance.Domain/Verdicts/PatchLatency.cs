@@ -13,7 +13,8 @@ public sealed record PatchCompliance(int AppliedWithinSla, int Due)
 /// <summary>
 /// Patch latency (DOMAIN.md "Verdicts"). Components are judged by group: the control plane; all kubelets; all
 /// kube-proxies; every OS image, runtime and add-on product; upstream kernels (a distribution kernel, one with a build
-/// suffix, follows its distribution's patches and is skipped). Instances whose version is unknown are left out here (the
+/// suffix, follows its distribution's patches and is skipped, as is every version whose patch position the catalog cannot
+/// tell: <see cref="ReleaseCatalog.PatchesBehindUnknownReason"/>). Instances whose version is unknown are left out here (the
 /// EOL verdict reports them as unknown). A patch p of cycle c counts for a group that, at R(p), had an instance on c
 /// older than p; it is applied at A(p), the first instant at which every instance of the group then present runs p or
 /// newer (a later cycle is newer). An instance that disappears no longer holds the group back, so replacing old nodes
@@ -28,8 +29,9 @@ public static class PatchLatency
         var sla = cluster.PolicyAt(asOf).Sla;
         var verdicts = new List<PatchLatencyVerdict>();
         var groups = cluster.Intervals
-            .Where(i => i.From <= asOf && i.Version.IsKnown && !IsDistributionKernel(i))
+            .Where(i => i.From <= asOf && catalog.PatchesBehindUnknownReason(i.Version) is null)
             .Select(i => i.To > asOf ? i with { To = null } : i)
+            .Select(i => i with { Version = InPatchTerms(i.Version) })
             .GroupBy(i => (i.Kind, i.Version.Product));
         foreach (var group in groups)
         {
@@ -85,7 +87,17 @@ public static class PatchLatency
 
     private static bool Covers(ComponentInterval i, DateTimeOffset at) => i.From <= at && (i.To is null || i.To > at);
 
-    private static bool IsDistributionKernel(ComponentInterval i) => i.Kind == ComponentKind.Kernel && !string.IsNullOrEmpty(i.Version.Build);
+    /// <summary>
+    /// Keeps the observed product (the group is reported under it) with the key re-read in its patch product's terms:
+    /// an EKS gitVersion <c>v1.29.3-eks-adc7111</c> is compared with Kubernetes patches as 1.29.3.
+    /// </summary>
+    private static ObservedVersion InPatchTerms(ObservedVersion version)
+    {
+        var source = PatchSources.PatchProductFor(version.Product);
+        if (source == version.Product) return version;
+        var reread = VersionParser.ParseForProduct(source, version.Normalized);
+        return reread.IsKnown ? version with { Key = reread.Key } : version;
+    }
 
     /// <summary>The lowest version running in the group after each instant at which the group changed (null: nothing running).</summary>
     private static List<(DateTimeOffset At, VersionKey? Min)> Timeline(List<ComponentInterval> members)
