@@ -73,25 +73,15 @@ public sealed partial class ReleaseCatalog
     /// Patches of the version's cycle released at or before <paramref name="asOf"/> whose version is greater than the
     /// observed one, by version ascending. Empty when the position cannot be told (see <see cref="PatchesBehind"/>).
     /// </summary>
-    public IReadOnlyList<PatchRelease> MissingPatches(ObservedVersion version, DateTimeOffset asOf)
-    {
-        if (PatchesBehindUnknownReason(version) is not null) return [];
-        var sorted = SortedPatches(version.Product, version.Cycle);
-        var key = ComparableKey(version);
-        var missing = new List<PatchRelease>();
-        for (var i = ProductIndex.FirstAbove(sorted, key); i < sorted.Count; i++)
-        {
-            if (sorted[i].Patch.ReleasedAt <= asOf) missing.Add(sorted[i].Patch);
-        }
-        return missing;
-    }
+    public IReadOnlyList<PatchRelease> MissingPatches(ObservedVersion version, DateTimeOffset asOf) =>
+        PatchesBehindUnknownReason(version) is null ? [.. Missing(version, asOf)] : [];
 
     /// <summary>
     /// How many patches of its cycle the version is behind as of <paramref name="asOf"/>; null when that cannot be told,
     /// for the reasons <see cref="PatchesBehindUnknownReason"/> gives.
     /// </summary>
     public int? PatchesBehind(ObservedVersion version, DateTimeOffset asOf) =>
-        PatchesBehindUnknownReason(version) is null ? MissingPatches(version, asOf).Count : null;
+        PatchesBehindUnknownReason(version) is null ? Missing(version, asOf).Count() : null;
 
     /// <summary>The earliest released of the missing patches (its age is the age of the gap); null when none or unknown.</summary>
     public PatchRelease? OldestMissingPatch(ObservedVersion version, DateTimeOffset asOf) =>
@@ -124,6 +114,15 @@ public sealed partial class ReleaseCatalog
 
     /// <summary>True when a vulnerability of severity Critical is fixed by the patch (its 72-hour SLA applies).</summary>
     public bool IsCritical(PatchRelease patch) => VulnerabilitiesFixedBy(patch).Any(v => v.Severity == Severity.Critical);
+
+    private IEnumerable<PatchRelease> Missing(ObservedVersion version, DateTimeOffset asOf)
+    {
+        var sorted = SortedPatches(version.Product, version.Cycle);
+        for (var i = ProductIndex.FirstAbove(sorted, ComparableKey(version)); i < sorted.Count; i++)
+        {
+            if (sorted[i].Patch.ReleasedAt <= asOf) yield return sorted[i].Patch;
+        }
+    }
 
     private IReadOnlyList<IndexedPatch> SortedPatches(string product, string cycle) =>
         byProduct.GetValueOrDefault(PatchSources.PatchProductFor(product))?.Patches(cycle) ?? [];
