@@ -5,7 +5,7 @@ using Compliance.Domain.Versions;
 namespace Compliance.Domain.Verdicts;
 
 /// <summary>EOL risk (DOMAIN.md "Verdicts"): how close each running version is to the end of its support.</summary>
-public static class EolRisk
+public static partial class EolRisk
 {
     public const string AmazonEks = "amazon-eks";
 
@@ -78,9 +78,18 @@ public static class EolRisk
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var endOfDay = Days.EndOf(asOf);
-        var policy = cluster.PolicyAt(endOfDay);
+        return Evaluate(cluster.ClusterId, cluster.ComponentsAt(endOfDay), cluster.PolicyAt(endOfDay), catalog, asOf);
+    }
+
+    /// <summary>
+    /// The same verdicts from the components a cluster ran at the end of day <paramref name="asOf"/> (as the read models
+    /// keep them) and the policy in force then.
+    /// </summary>
+    public static IReadOnlyList<EolRiskVerdict> Evaluate(string clusterId, IEnumerable<ComponentInterval> running, MaintenancePolicy policy, ReleaseCatalog catalog, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(running);
         var verdicts = new List<EolRiskVerdict>();
-        var groups = cluster.ComponentsAt(endOfDay)
+        var groups = running
             .GroupBy(c => (c.Kind, c.Version.Product, Version: c.Version.IsKnown ? c.Version.Normalized + "|" + c.Version.Build : "?" + c.Version.Raw));
         foreach (var group in groups)
         {
@@ -89,7 +98,7 @@ public static class EolRisk
             var a = Assess(first.Version, catalog, policy, asOf);
             var single = members.Count == 1;
             verdicts.Add(new EolRiskVerdict(
-                cluster.ClusterId,
+                clusterId,
                 single ? first.ComponentId : GroupId(first),
                 first.Kind,
                 single ? first.Node : "",
@@ -117,7 +126,8 @@ public static class EolRisk
             .ThenBy(v => v.ComponentId, StringComparer.Ordinal)];
     }
 
-    private static int Severity(EolLevel level) => level switch
+    /// <summary>Sort key, most severe first: eol, high, medium, unknown (worse than a known low), low.</summary>
+    public static int Severity(EolLevel level) => level switch
     {
         EolLevel.Eol => 0,
         EolLevel.High => 1,

@@ -20,7 +20,7 @@ public sealed record PatchCompliance(int AppliedWithinSla, int Due)
 /// newer (a later cycle is newer). An instance that disappears no longer holds the group back, so replacing old nodes
 /// with new ones applies the patch when the last old node goes.
 /// </summary>
-public static class PatchLatency
+public static partial class PatchLatency
 {
     public static IReadOnlyList<PatchLatencyVerdict> Evaluate(ClusterHistory cluster, ReleaseCatalog catalog, DateTimeOffset asOf)
     {
