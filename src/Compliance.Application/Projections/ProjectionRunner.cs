@@ -1,0 +1,151 @@
+using Compliance.Application.ReadModels;
+using Compliance.Application.Serialization;
+using Compliance.Application.Store;
+using Compliance.Domain.Catalog;
+using Compliance.Domain.Events;
+using Compliance.Domain.Verdicts;
+
+namespace Compliance.Application.Projections;
+
+/// <summary>
+/// Keeps the read models current: reads the ledger after the checkpoint, folds each event into the fleet state, and
+/// commits the changed clusters' read models together with the new checkpoint in one transaction per batch.
+/// On first use it restores the in-memory fold from the ledger up to the checkpoint (reading, not writing).
+/// </summary>
+public sealed class ProjectionRunner(
+    IEventReader reader,
+    IReadModelStore readModels,
+    ReleaseCatalog shippedCatalog,
+    TimeProvider time,
+    EventSerializer? serializer = null,
+    int batchSize = 5_000)
+{
+    private readonly EventSerializer events = serializer ?? EventSerializer.Default;
+    private FleetState? fleet;
+    private long position;
+
+    /// <summary>The global position the read models reflect.</summary>
+    public long Checkpoint => position;
+
+    public FleetState Fleet => fleet ?? throw new InvalidOperationException("The projection has not been loaded yet.");
+
+    /// <summary>Brings the read models up to the ledger's head; returns the number of events projected.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        long projected = 0;
+        while (true)
+        {
+            var batch = new List<StoredEvent>(batchSize);
+            await foreach (var e in reader.ReadAllAsync(position + 1, batchSize, ct)) batch.Add(e);
+            if (batch.Count == 0) return projected;
+            await ProjectAsync(batch, ct);
+            projected += batch.Count;
+        }
+    }
+
+    /// <summary>Drops every read model and projects the whole ledger again from position zero.</summary>
+    public async Task<long> RebuildAsync(CancellationToken ct)
+    {
+        await readModels.ResetAsync(ct);
+        fleet = new FleetState(shippedCatalog);
+        position = 0;
+        return await CatchUpAsync(ct);
+    }
+
+    /// <summary>Re-evaluates every cluster as of now (time passing can open findings and breach SLAs with no new event).</summary>
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        var now = time.GetUtcNow();
+        var changed = Fleet.Clusters.Values.Select(c => ClusterEvaluation.Evaluate(Fleet, c, now)).ToList();
+        await readModels.CommitAsync(new ReadModelBatch(changed, [], [], position, now), ct);
+    }
+
+    /// <summary>Projects live: catch-up subscription from the checkpoint, committing whenever the subscription pauses or a batch fills.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await CatchUpAsync(ct);
+        var pending = new List<StoredEvent>(batchSize);
+        await using var subscription = reader.SubscribeToAllAsync(position, ct).GetAsyncEnumerator(ct);
+        var next = subscription.MoveNextAsync();
+        while (true)
+        {
+            if (pending.Count > 0 && !next.IsCompleted && pending.Count < batchSize)
+            {
+                await ProjectAsync(pending, ct);
+                pending.Clear();
+            }
+
+            if (!await next) return;
+            pending.Add(subscription.Current);
+            if (pending.Count >= batchSize)
+            {
+                await ProjectAsync(pending, ct);
+                pending.Clear();
+            }
+
+            next = subscription.MoveNextAsync();
+        }
+    }
+
+    private async Task EnsureLoadedAsync(CancellationToken ct)
+    {
+        if (fleet is not null) return;
+        fleet = new FleetState(shippedCatalog);
+        var checkpoint = await readModels.ReadCheckpointAsync(ct);
+        while (position < checkpoint)
+        {
+            var before = position;
+            await foreach (var e in reader.ReadAllAsync(position + 1, (int)Math.Min(batchSize, checkpoint - position), ct))
+            {
+                fleet.Apply(ToFact(e));
+                position = e.Position;
+            }
+
+            if (position == before)
+                throw new InvalidOperationException($"The read models are at position {checkpoint} but the ledger ends at {position}: run 'compliance projections rebuild'.");
+        }
+    }
+
+    private async Task ProjectAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
+    {
+        var state = Fleet;
+        var dirty = new HashSet<string>(StringComparer.Ordinal);
+        var allDirty = false;
+        var audit = new List<AuditEntry>();
+        var catalogFacts = new List<CatalogFactRow>();
+        foreach (var stored in batch)
+        {
+            var fact = ToFact(stored);
+            var clusterId = state.Apply(fact);
+            if (clusterId is null)
+            {
+                allDirty = true;
+                catalogFacts.Add(new CatalogFactRow(stored.Position, stored.Type, stored.Json, stored.RecordedAt));
+                continue;
+            }
+
+            dirty.Add(clusterId);
+            audit.Add(new AuditEntry(clusterId, stored.Position, stored.Stream, stored.Revision, stored.RecordedAt, stored.Actor, AuditText.Describe(fact.Event)));
+        }
+
+        var touched = allDirty ? state.Clusters.Keys.ToHashSet(StringComparer.Ordinal) : Expand(state, dirty);
+        var now = time.GetUtcNow();
+        var changed = touched.Order(StringComparer.Ordinal)
+            .Select(id => ClusterEvaluation.Evaluate(state, state.Clusters[id], now))
+            .ToList();
+        var last = batch[^1].Position;
+        await readModels.CommitAsync(new ReadModelBatch(changed, audit, catalogFacts, last, now), ct);
+        position = last;
+    }
+
+    private static HashSet<string> Expand(FleetState state, HashSet<string> dirty)
+    {
+        var all = new HashSet<string>(dirty, StringComparer.Ordinal);
+        foreach (var id in dirty) all.UnionWith(state.ClustersStagedThrough(id));
+        return all;
+    }
+
+    private RecordedFact ToFact(StoredEvent e) => new(events.FromStored(e), e.Stream, e.Revision, e.Position, e.RecordedAt);
+}
