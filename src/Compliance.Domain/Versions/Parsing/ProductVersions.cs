@@ -24,6 +24,7 @@ internal static class ProductVersions
         // Strings as observed in a cluster (an osImage, a runtime URI, an image) with the product stated.
         var inferred = Inference.Infer(raw);
         if (inferred.IsKnown && Flavours.SameFamily(inferred.Product, name)) return inferred with { Product = name };
+        if (!inferred.IsKnown && inferred.Product == name) return inferred;
         return parsed ?? ObservedVersion.Unknown(raw, $"'{raw}' is not a {name} version", name);
     }
 
