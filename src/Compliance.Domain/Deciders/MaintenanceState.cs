@@ -27,8 +27,6 @@ public sealed record WindowState(
 
     public bool IsFinished => Status is WindowStatus.Completed or WindowStatus.Aborted;
 
-    public bool HasStarted => Status is WindowStatus.Started or WindowStatus.Completed || (Status == WindowStatus.Aborted && StartedAt is not null);
-
     /// <summary>When the window was started; null while it has not been.</summary>
     public DateTimeOffset? StartedAt { get; init; }
 
