@@ -43,7 +43,8 @@ public sealed class MaintenanceWindowRecord(string windowId)
     public DateTimeOffset EndsAt { get; private set; }
     public string? ContingencyPlan { get; private set; }
     public IReadOnlyList<PlannedChange> PlannedChanges { get; private set; } = [];
-    public WindowMark Scheduled { get; private set; } = null!;
+    /// <summary>The first schedule fact; null when other facts of the window were recorded without one.</summary>
+    public WindowMark? Scheduled { get; private set; }
     public DateTimeOffset? ContingencyPlanRecordedAt { get; private set; }
     public WindowMark? Started { get; private set; }
     public WindowEnd? Completed { get; private set; }

@@ -14,6 +14,7 @@ public static partial class ProcessChecks
         ArgumentNullException.ThrowIfNull(cluster);
         var policy = cluster.PolicyAt(asOf);
         var windows = cluster.Windows.Where(w => w.Scheduled is not null && w.Scheduled.At <= asOf).ToList();
+        // every window below has a schedule fact
         var findings = new List<Finding>();
         findings.AddRange(MissedWindows(cluster.ClusterId, windows, asOf));
         findings.AddRange(CadenceGaps(cluster, policy, asOf));
@@ -34,9 +35,9 @@ public static partial class ProcessChecks
             var started = w.Started is { } s && s.At <= w.EndsAt;
             var aborted = w.Aborted is { } a && a.At <= w.EndsAt;
             if (started || aborted) continue;
-            var detected = w.EndsAt >= w.Scheduled.At ? w.EndsAt : w.Scheduled.At;
+            var detected = w.EndsAt >= w.Scheduled!.At ? w.EndsAt : w.Scheduled!.At;
             yield return new Finding(clusterId, FindingKind.MissedWindow, w.WindowId,
-                $"window {w.WindowId} ({w.StartsAt:u} to {w.EndsAt:u}) was not started by its end", detected, null, [w.Scheduled.Evidence]);
+                $"window {w.WindowId} ({w.StartsAt:u} to {w.EndsAt:u}) was not started by its end", detected, null, [w.Scheduled!.Evidence]);
         }
     }
 
@@ -80,7 +81,7 @@ public static partial class ProcessChecks
         foreach (var w in windows)
         {
             var known = new List<DateTimeOffset>();
-            if (w.PlannedChanges.Any(c => IsMajor(c.Kind, c.ChangeKind, policy))) known.Add(w.Scheduled.At);
+            if (w.PlannedChanges.Any(c => IsMajor(c.Kind, c.ChangeKind, policy))) known.Add(w.Scheduled!.At);
             known.AddRange(w.Upgrades.Where(u => u.Upgrade.At <= asOf && IsMajor(u.Upgrade.Component.Kind, u.Upgrade.ChangeKind, policy)).Select(u => u.Upgrade.At));
             if (known.Count == 0) continue;
             var deadline = w.StartsAt - TimeSpan.FromDays(policy.NoticeDays);
@@ -95,7 +96,7 @@ public static partial class ProcessChecks
             var detail = announcement is not null && announcement.At <= startedAt
                 ? $"major change announced {(w.StartsAt - announcement.At).TotalDays:0.#} days before window {w.WindowId} starts (notice {policy.NoticeDays} days)"
                 : $"major change in window {w.WindowId} not announced before it started (notice {policy.NoticeDays} days)";
-            var evidence = new List<EvidenceRef> { w.Scheduled.Evidence };
+            var evidence = new List<EvidenceRef> { w.Scheduled!.Evidence };
             if (announcement is not null) evidence.Add(announcement.Evidence);
             yield return new Finding(clusterId, FindingKind.ShortNotice, w.WindowId, detail, detected, null, evidence);
         }
@@ -111,10 +112,10 @@ public static partial class ProcessChecks
     {
         foreach (var w in windows)
         {
-            if (w.ContingencyPlanRecordedAt is { } recorded && recorded <= w.Scheduled.At) continue;
+            if (w.ContingencyPlanRecordedAt is { } recorded && recorded <= w.Scheduled!.At) continue;
             var resolved = w.ContingencyPlanRecordedAt is { } r && r <= asOf ? r : (DateTimeOffset?)null;
             yield return new Finding(clusterId, FindingKind.MissingContingencyPlan, w.WindowId,
-                $"window {w.WindowId} scheduled without a contingency plan", w.Scheduled.At, resolved, [w.Scheduled.Evidence]);
+                $"window {w.WindowId} scheduled without a contingency plan", w.Scheduled!.At, resolved, [w.Scheduled!.Evidence]);
         }
     }
 
