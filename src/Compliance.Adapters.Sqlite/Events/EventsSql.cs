@@ -39,7 +39,9 @@ internal static class EventsSql
         VALUES ($position, $event_id, $stream, $revision, $type, $schema_version, $recorded_at, $actor, $correlation_id, $causation_id, $json, $previous_hash, $hash)
         """;
 
-    public const string SelectById = "SELECT position, stream, revision, type, json FROM events WHERE event_id = $event_id";
+    /// <summary>The stored events among a batch's ids, given as one JSON array parameter (one statement per batch).</summary>
+    public const string SelectByIds =
+        "SELECT event_id, position, stream, revision, type, json FROM events WHERE event_id IN (SELECT value FROM json_each($event_ids))";
 
     public const string SelectStreamRevision = "SELECT MAX(revision) FROM events WHERE stream = $stream";
 

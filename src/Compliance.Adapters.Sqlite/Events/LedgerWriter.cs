@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Compliance.Application.Store;
 using Microsoft.Data.Sqlite;
 
@@ -10,7 +11,7 @@ namespace Compliance.Adapters.Sqlite.Events;
 internal sealed class LedgerWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _selectById;
+    private readonly SqliteCommand _selectByIds;
     private readonly SqliteCommand _selectStreamRevision;
     private readonly SqliteCommand _selectHead;
     private readonly SqliteCommand _insert;
@@ -31,7 +32,7 @@ internal sealed class LedgerWriter : IDisposable
             setup.ExecuteNonQuery();
         }
 
-        _selectById = Command(EventsSql.SelectById, "$event_id");
+        _selectByIds = Command(EventsSql.SelectByIds, "$event_ids");
         _selectStreamRevision = Command(EventsSql.SelectStreamRevision, "$stream");
         _selectHead = Command(EventsSql.SelectHead);
         _insert = Command(EventsSql.Insert,
@@ -85,7 +86,7 @@ internal sealed class LedgerWriter : IDisposable
 
     public void Dispose()
     {
-        _selectById.Dispose();
+        _selectByIds.Dispose();
         _selectStreamRevision.Dispose();
         _selectHead.Dispose();
         _insert.Dispose();
@@ -107,35 +108,42 @@ internal sealed class LedgerWriter : IDisposable
     /// </summary>
     private AppendResult? AlreadyStored(string stream, IReadOnlyList<EventToAppend> events)
     {
-        long[]? positions = null;
+        var stored = new Dictionary<Guid, (long Position, string Stream, long Revision, string Type, string Json)>();
+        _selectByIds.Parameters[0].Value = JsonSerializer.Serialize(events.Select(e => EventRows.FormatId(e.EventId)));
+        using (var row = _selectByIds.ExecuteReader())
+        {
+            while (row.Read())
+            {
+                stored[Guid.ParseExact(row.GetString(0), "D")] = (row.GetInt64(1), row.GetString(2), row.GetInt64(3), row.GetString(4), row.GetString(5));
+            }
+        }
+
+        if (stored.Count == 0)
+        {
+            return null;
+        }
+
+        var positions = new long[events.Count];
         long lastRevision = -1;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            _selectById.Parameters[0].Value = EventRows.FormatId(e.EventId);
-            using var row = _selectById.ExecuteReader();
-            if (!row.Read())
+            if (!stored.TryGetValue(e.EventId, out var original))
             {
-                if (positions is not null)
-                {
-                    throw new EventIdConflictException(events[0].EventId, stream);
-                }
-
-                continue;
+                // Some of the batch is stored, some not: retrying cannot make this batch whole.
+                throw new EventIdConflictException(stored.Keys.First(), stream);
             }
 
-            var same = row.GetString(1) == stream && row.GetString(3) == e.Type && row.GetString(4) == e.Json;
-            if (!same || (positions is null && i > 0))
+            if (original.Stream != stream || original.Type != e.Type || original.Json != e.Json)
             {
                 throw new EventIdConflictException(e.EventId, stream);
             }
 
-            positions ??= new long[events.Count];
-            positions[i] = row.GetInt64(0);
-            lastRevision = row.GetInt64(2);
+            positions[i] = original.Position;
+            lastRevision = original.Revision;
         }
 
-        return positions is null ? null : new AppendResult(lastRevision, positions);
+        return new AppendResult(lastRevision, positions);
     }
 
     private long? StreamRevision(string stream)
@@ -171,7 +179,7 @@ internal sealed class LedgerWriter : IDisposable
 
     private void Bind(SqliteTransaction tx)
     {
-        _selectById.Transaction = tx;
+        _selectByIds.Transaction = tx;
         _selectStreamRevision.Transaction = tx;
         _selectHead.Transaction = tx;
         _insert.Transaction = tx;
