@@ -68,7 +68,7 @@ public sealed class ParserProperties
     public void parsing_never_throws_on_arbitrary_strings(string? text) => EveryParserAnswers(text);
 
     [Property(MaxTest = 1000)]
-    public void parsing_never_throws_on_strings_made_of_version_pieces(string text) => EveryParserAnswers(text);
+    public void parsing_never_throws_on_strings_made_of_version_pieces(VersionLikeString text) => EveryParserAnswers(text.Text);
 
     private static void EveryParserAnswers(string? text)
     {

@@ -64,7 +64,9 @@ public static class RealWorldAddOnImages
         { ComponentKind.AddOn, "mcr.microsoft.com/oss/kubernetes/azure-cloud-node-manager:v1.29.5", "", "not a known add-on" },
         { ComponentKind.Kernel, "10.0.20348.2340", "windows-server", "Windows build number" },
         { ComponentKind.ContainerRuntime, "1.7.15", "", "names no runtime" },
+        { ComponentKind.ContainerRuntime, "containerd://", "containerd", "is not a version" },
         { ComponentKind.ControlPlane, "", "", "empty" },
+        { ComponentKind.ControlPlane, "v1.11.0+d4cacc0", "red-hat-openshift", "no OpenShift 4 release" },
         { ComponentKind.ControlPlane, "v1.15.12+1a2b3c4", "red-hat-openshift", "no OpenShift 4 release" },
     };
 }

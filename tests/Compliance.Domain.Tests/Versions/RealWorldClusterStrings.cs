@@ -54,6 +54,11 @@ public static class RealWorldClusterStrings
         { ComponentKind.OsImage, "Microsoft Azure Linux 3.0", null, "azure-linux", "3.0", "3.0", null },
         { ComponentKind.OsImage, "Windows Server 2022 Datacenter", null, "windows-server", "2022", "2022", null },
         { ComponentKind.OsImage, "Fedora CoreOS 39.20240210.3.0", null, "fedora", "39", "39", null },
+        { ComponentKind.OsImage, "Amazon Linux AMI 2018.03", null, "amazon-linux", "2018.03", "2018.03", null },
+        { ComponentKind.OsImage, "SUSE Linux Enterprise Server 12 SP5", null, "sles", "12.5", "12.5", null },
+        { ComponentKind.OsImage, "CentOS Linux 7 (Core)", null, "centos", "7", "7", null },
+        { ComponentKind.OsImage, "Debian GNU/Linux 10 (buster)", null, "debian", "10", "10", null },
+        { ComponentKind.OsImage, "Ubuntu 18.04.6 LTS", null, "ubuntu", "18.04", "18.04.6", null },
         // nodeInfo.kernelVersion
         { ComponentKind.Kernel, "5.15.0-1057-azure", null, "linux-kernel", "5.15", "5.15.0", "1057-azure" },
         { ComponentKind.Kernel, "6.1.0-18-amd64", null, "linux-kernel", "6.1", "6.1.0", "18-amd64" },

@@ -17,6 +17,10 @@ public sealed class RealWorldVersionTests
         parsed.Cycle.ShouldBe(cycle);
         parsed.Normalized.ShouldBe(normalized);
         parsed.Build.ShouldBe(build);
+        if (kind is ComponentKind.ControlPlane or ComponentKind.Kubelet or ComponentKind.KubeProxy)
+            VersionParser.ControlPlaneProduct(parsed.Flavour.ShouldNotBeNull()).ShouldBe(product);
+        else
+            parsed.Flavour.ShouldBeNull();
     }
 
     [Theory]

@@ -38,6 +38,9 @@ public sealed record ImageCase(string Registry, string Repository, string Produc
     public string Format() => $"{Registry}{Repository}:{V}{Major}.{Minor}.{Patch}{Suffix}";
 }
 
+/// <summary>A string made of the pieces version strings are made of.</summary>
+public sealed record VersionLikeString(string Text);
+
 /// <summary>Two versions of one product, spelled as its catalog spells them.</summary>
 public sealed record VersionPair(string Product, string From, string To);
 
@@ -99,12 +102,12 @@ public static class VersionGenerators
             Gen.Two(Ubuntu()).Select(p => new VersionPair("ubuntu", p.Item1, p.Item2))).ToArbitrary();
 
     /// <summary>Strings made of the pieces version strings are made of, to reach the parsers' corners.</summary>
-    public static Arbitrary<string> VersionLikeStrings() =>
+    public static Arbitrary<VersionLikeString> VersionLikeStrings() =>
         Gen.ListOf(Gen.Elements(
                 "v", "V", "1", "0", "29", "4", ".", ".", "-", "+", "eks", "gke", "k3s", "rke2r", "rc", "alpha", "beta", "://",
                 "containerd", "cos", "@sha256:", ":", "/", "Ubuntu ", "LTS", " ", "(", ")", "SP", "99999999999999999999",
                 "Amazon Linux ", "Red Hat Enterprise Linux CoreOS ", "latest", "security-", "\t", "é", ""))
-            .Select(parts => string.Concat(parts)).ToArbitrary();
+            .Select(parts => new VersionLikeString(string.Concat(parts))).ToArbitrary();
 
     private static Gen<string> Semver() =>
         from major in Gen.Choose(1, 6)
