@@ -4,7 +4,7 @@ public static partial class PatchLatency
 {
     /// <summary>
     /// A verdict computed later, seen as it stood at <paramref name="asOf"/>: null when the patch was not released yet;
-    /// not applied when it was applied after <paramref name="asOf"/>; status and age as of that instant. A patch is applied
+    /// not applied (and without the evidence of the application) when it was applied after <paramref name="asOf"/>; status and age as of that instant. A patch is applied
     /// at the first instant every instance ran it, which does not depend on what came after, so this equals evaluating the
     /// history up to <paramref name="asOf"/>.
     /// </summary>
@@ -22,6 +22,7 @@ public static partial class PatchLatency
             Latency = applied - verdict.ReleasedAt,
             Age = (applied ?? asOf) - verdict.ReleasedAt,
             Status = status,
+            Evidence = applied is null ? null : verdict.Evidence,
         };
     }
 }

@@ -17,7 +17,7 @@ public sealed record PatchCompliance(int AppliedWithinSla, int Due)
 /// tell: <see cref="ReleaseCatalog.PatchesBehindUnknownReason"/>). Instances whose version is unknown are left out here (the
 /// EOL verdict reports them as unknown). A patch p of cycle c counts for a group that, at R(p), had an instance on c
 /// older than p; it is applied at A(p), the first instant at which every instance of the group then present runs p or
-/// newer (a later cycle is newer). An instance that disappears no longer holds the group back, so replacing old nodes
+/// newer (a later cycle is newer). Age is the time from release to the application, or to asOf while open. An instance that disappears no longer holds the group back, so replacing old nodes
 /// with new ones applies the patch when the last old node goes.
 /// </summary>
 public static partial class PatchLatency
@@ -82,7 +82,7 @@ public static partial class PatchLatency
             ? members.Where(m => m.From == when && m.Version.Key >= target).Select(m => m.Evidence).FirstOrDefault()
             : null;
         return new PatchLatencyVerdict(
-            clusterId, kind, product, cycle, patch.Version, released, critical, due, applied, applied - released, asOf - released, status, evidence);
+            clusterId, kind, product, cycle, patch.Version, released, critical, due, applied, applied - released, (applied ?? asOf) - released, status, evidence);
     }
 
     private static bool Covers(ComponentInterval i, DateTimeOffset at) => i.From <= at && (i.To is null || i.To > at);

@@ -174,4 +174,26 @@ public sealed class PatchLatencyTests
         compliance.Ratio.ShouldBe(1.0);
         PatchLatency.Compliance(verdicts, R.AddDays(45)).Due.ShouldBe(2);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(30)]
+    [InlineData(50)]
+    public void a_verdict_computed_later_seen_as_of_an_earlier_instant_equals_evaluating_then(int days)
+    {
+        var history = new Ledger()
+            .Node("a", "v1.28.3", R.AddDays(-20))
+            .Node("b", "v1.28.3", R.AddDays(-20))
+            .Node("a", "v1.28.4", R.AddDays(1))
+            .Node("b", "v1.29.3", R.AddDays(3))
+            .History();
+        var catalog = CriticalAt("1.28.4");
+        var asOf = R.AddDays(days);
+
+        var replayed = PatchLatency.Evaluate(history, catalog, R.AddDays(60)).Select(v => PatchLatency.At(v, asOf)).OfType<PatchLatencyVerdict>();
+
+        replayed.ShouldBe(PatchLatency.Evaluate(history, catalog, asOf));
+    }
 }
