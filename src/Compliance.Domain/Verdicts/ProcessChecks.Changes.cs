@@ -9,7 +9,9 @@ public static partial class ProcessChecks
 
     /// <summary>
     /// An observed version change (an interval that replaced another of the same component; a first observation is not a
-    /// change) at an instant with no started window open (from its start to its completion or abort, or to its scheduled
+    /// change, except a node joining with a kubelet, kube-proxy, OS, kernel or runtime version that none of the nodes
+    /// present just before ran: that is how node-pool replacements upgrade, so it counts as a change from the lowest
+    /// version they ran; a node joining with a version already running is a scale-out) at an instant with no started window open (from its start to its completion or abort, or to its scheduled
     /// end if neither is known by asOf; both ends included, as watchers observe with a lag) and no emergency patch
     /// covering the old or new product at that instant. One finding per component group and change instant: node-level
     /// changes of one kind and product within an hour of the first are one finding; add-on containers of one product
@@ -22,8 +24,7 @@ public static partial class ProcessChecks
             .Select(w => (From: w.Started!.At, To: w.Ended is { } e && e.At <= asOf ? e.At : w.EndsAt))
             .ToList();
         var emergencies = cluster.EmergencyPatches.Where(e => e.RecordedAt <= asOf).ToList();
-        var unrecorded = cluster.Intervals
-            .Where(i => i.Previous is not null && i.From <= asOf)
+        var unrecorded = Changes(cluster, asOf)
             .Where(i => !open.Any(w => w.From <= i.From && i.From <= w.To))
             .Where(i => !emergencies.Any(e => e.Covers(i.Version.Product, i.From) || e.Covers(i.Previous!.Product, i.From)));
         foreach (var group in unrecorded.GroupBy(i => (i.Kind, Product: GroupProduct(i))))
@@ -40,6 +41,26 @@ public static partial class ProcessChecks
                 pending.Add(change);
             }
             if (pending.Count > 0) yield return Unrecorded(cluster.ClusterId, group.Key.Kind, group.Key.Product, pending);
+        }
+    }
+
+    private static IEnumerable<ComponentInterval> Changes(ClusterHistory cluster, DateTimeOffset asOf)
+    {
+        foreach (var kind in cluster.Intervals.Where(i => i.From <= asOf).GroupBy(i => i.Kind))
+        {
+            var intervals = kind.ToList();
+            foreach (var i in intervals)
+            {
+                if (i.Previous is not null)
+                {
+                    yield return i;
+                    continue;
+                }
+                if (kind.Key is ComponentKind.ControlPlane or ComponentKind.AddOn) continue;
+                var before = intervals.Where(o => o.Node != i.Node && o.From < i.From && (o.To is null || o.To >= i.From)).ToList();
+                if (before.Count == 0 || before.Any(o => ClusterHistory.SameVersion(o.Version, i.Version))) continue;
+                yield return i with { Previous = before.MinBy(o => o.Version.Key)!.Version };
+            }
         }
     }
 

@@ -75,7 +75,7 @@ public sealed class ProcessChecksChangeTests
         var ledger = Cluster()
             .Node("a", "v1.29.4", S)
             .Node("b", "v1.29.4", S.AddMinutes(40))
-            .Node("c", "v1.29.3", S.AddMinutes(50))
+            .Node("c", "v1.29.3", T)
             .Node("c", "v1.29.4", S.AddHours(3));
 
         var kubelet = Findings(ledger, S.AddHours(4), FindingKind.UnrecordedChange).Where(f => f.Subject.StartsWith("Kubelet", StringComparison.Ordinal)).ToList();
@@ -84,6 +84,20 @@ public sealed class ProcessChecksChangeTests
         kubelet[0].Evidence.Count.ShouldBe(2);
         kubelet[1].DetectedAt.ShouldBe(S.AddHours(3));
     }
+
+    [Fact]
+    public void a_node_joining_with_a_version_no_node_ran_is_a_change()
+    {
+        var ledger = Cluster().Node("c", "v1.29.4", S).NodeRemoved("a", S.AddMinutes(10)).Node("d", "v1.29.4", S.AddMinutes(20));
+
+        var kubelet = Findings(ledger, S.AddHours(2), FindingKind.UnrecordedChange).Where(f => f.Subject.StartsWith("Kubelet", StringComparison.Ordinal)).ToList();
+
+        kubelet.ShouldHaveSingleItem().Detail.ShouldContain("1.29.3 -> 1.29.4");
+    }
+
+    [Fact]
+    public void a_node_joining_with_a_version_already_running_is_a_scale_out() =>
+        Findings(Cluster().Node("c", "v1.29.3", S), S.AddHours(2), FindingKind.UnrecordedChange).ShouldBeEmpty();
 
     private static Ledger Production() => new Ledger("prod").Registered(T, environment: Environment.Production, staging: "stg").ControlPlane("v1.29.3", T);
 
