@@ -11,6 +11,9 @@ namespace Compliance.Application.Projections;
 /// Keeps the read models current: reads the ledger after the checkpoint, folds each event into the fleet state, and
 /// commits the changed clusters' read models together with the new checkpoint in one transaction per batch.
 /// On first use it restores the in-memory fold from the ledger up to the checkpoint (reading, not writing).
+/// While catching up, audit lines, catalog facts and the checkpoint are committed per batch, and the changed clusters'
+/// verdicts once the head is reached (evaluating them per batch would redo the same work many times over). A restart
+/// re-evaluates every cluster, so a crash in the middle of a catch-up cannot leave a cluster's verdicts behind.
 /// </summary>
 public sealed class ProjectionRunner(
     IEventReader reader,
@@ -21,8 +24,10 @@ public sealed class ProjectionRunner(
     int batchSize = 5_000)
 {
     private readonly EventSerializer events = serializer ?? EventSerializer.Default;
+    private readonly HashSet<string> pending = new(StringComparer.Ordinal);
     private FleetState? fleet;
     private long position;
+    private bool pendingAll;
 
     /// <summary>The global position the read models reflect.</summary>
     public long Checkpoint => position;
@@ -38,8 +43,13 @@ public sealed class ProjectionRunner(
         {
             var batch = new List<StoredEvent>(batchSize);
             await foreach (var e in reader.ReadAllAsync(position + 1, batchSize, ct)) batch.Add(e);
-            if (batch.Count == 0) return projected;
-            await ProjectAsync(batch, ct);
+            if (batch.Count == 0)
+            {
+                await EvaluatePendingAsync(ct);
+                return projected;
+            }
+
+            await FoldAsync(batch, ct);
             projected += batch.Count;
         }
     }
@@ -50,6 +60,8 @@ public sealed class ProjectionRunner(
         await readModels.ResetAsync(ct);
         fleet = new FleetState(shippedCatalog);
         position = 0;
+        pending.Clear();
+        pendingAll = false;
         return await CatchUpAsync(ct);
     }
 
@@ -66,23 +78,24 @@ public sealed class ProjectionRunner(
     public async Task RunAsync(CancellationToken ct)
     {
         await CatchUpAsync(ct);
-        var pending = new List<StoredEvent>(batchSize);
+        var received = new List<StoredEvent>(batchSize);
         await using var subscription = reader.SubscribeToAllAsync(position, ct).GetAsyncEnumerator(ct);
         var next = subscription.MoveNextAsync();
         while (true)
         {
-            if (pending.Count > 0 && !next.IsCompleted && pending.Count < batchSize)
+            if (received.Count > 0 && !next.IsCompleted)
             {
-                await ProjectAsync(pending, ct);
-                pending.Clear();
+                await FoldAsync(received, ct);
+                await EvaluatePendingAsync(ct);
+                received.Clear();
             }
 
             if (!await next) return;
-            pending.Add(subscription.Current);
-            if (pending.Count >= batchSize)
+            received.Add(subscription.Current);
+            if (received.Count >= batchSize)
             {
-                await ProjectAsync(pending, ct);
-                pending.Clear();
+                await FoldAsync(received, ct);
+                received.Clear();
             }
 
             next = subscription.MoveNextAsync();
@@ -106,13 +119,14 @@ public sealed class ProjectionRunner(
             if (position == before)
                 throw new InvalidOperationException($"The read models are at position {checkpoint} but the ledger ends at {position}: run 'compliance projections rebuild'.");
         }
+
+        pendingAll = checkpoint > 0;
     }
 
-    private async Task ProjectAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
+    /// <summary>Folds a batch in and commits its audit lines, catalog facts and checkpoint; the clusters it touched wait for evaluation.</summary>
+    private async Task FoldAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
     {
         var state = Fleet;
-        var dirty = new HashSet<string>(StringComparer.Ordinal);
-        var allDirty = false;
         var audit = new List<AuditEntry>();
         var catalogFacts = new List<CatalogFactRow>();
         foreach (var stored in batch)
@@ -121,23 +135,33 @@ public sealed class ProjectionRunner(
             var clusterId = state.Apply(fact);
             if (clusterId is null)
             {
-                allDirty = true;
+                pendingAll = true;
                 catalogFacts.Add(new CatalogFactRow(stored.Position, stored.Type, stored.Json, stored.RecordedAt));
                 continue;
             }
 
-            dirty.Add(clusterId);
+            pending.Add(clusterId);
             audit.Add(new AuditEntry(clusterId, stored.Position, stored.Stream, stored.Revision, stored.RecordedAt, stored.Actor, AuditText.Describe(fact.Event)));
         }
 
-        var touched = allDirty ? state.Clusters.Keys.ToHashSet(StringComparer.Ordinal) : Expand(state, dirty);
+        var last = batch[^1].Position;
+        await readModels.CommitAsync(new ReadModelBatch([], audit, catalogFacts, last, time.GetUtcNow()), ct);
+        position = last;
+    }
+
+    /// <summary>Evaluates the clusters changed since the last evaluation (and those staged through them) as of now.</summary>
+    private async Task EvaluatePendingAsync(CancellationToken ct)
+    {
+        if (!pendingAll && pending.Count == 0) return;
+        var state = Fleet;
+        var touched = pendingAll ? state.Clusters.Keys.ToHashSet(StringComparer.Ordinal) : Expand(state, pending);
         var now = time.GetUtcNow();
         var changed = touched.Order(StringComparer.Ordinal)
             .Select(id => ClusterEvaluation.Evaluate(state, state.Clusters[id], now))
             .ToList();
-        var last = batch[^1].Position;
-        await readModels.CommitAsync(new ReadModelBatch(changed, audit, catalogFacts, last, now), ct);
-        position = last;
+        await readModels.CommitAsync(new ReadModelBatch(changed, [], [], position, now), ct);
+        pending.Clear();
+        pendingAll = false;
     }
 
     private static HashSet<string> Expand(FleetState state, HashSet<string> dirty)

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using Compliance.Adapters.Sqlite.Events;
+using Compliance.Adapters.Sqlite.ReadModels;
+using Compliance.Application.Catalog;
+using Compliance.Application.Projections;
+using Compliance.Application.Serialization;
+using Compliance.Application.Store;
+
+namespace Compliance.Host.Bench;
+
+/// <summary>Projection rebuild rate: writes a synthetic ledger of N events, then rebuilds every read model from position zero.</summary>
+internal static class RebuildBench
+{
+    public static async Task RunAsync(string dir, int events, TextWriter output, CancellationToken ct)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(dir, $"rebuild-bench-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var ledger = Path.Combine(folder, "ledger.db");
+            var write = Stopwatch.StartNew();
+            using (var store = new SqliteEventStore(ledger, TimeProvider.System, SqliteSynchronous.Normal))
+            {
+                var metadata = new EventMetadata("bench", Guid.NewGuid(), Guid.NewGuid());
+                foreach (var chunk in BenchFleet.Generate(events).Chunk(1_000))
+                {
+                    foreach (var stream in chunk.GroupBy(e => e.Stream))
+                    {
+                        var batch = stream.Select(e => EventSerializer.Default.ToStored(e.Event, Guid.NewGuid(), metadata)).ToList();
+                        await store.AppendAsync(stream.Key, ExpectedRevision.Any, batch, ct);
+                    }
+                }
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote a synthetic ledger of {events:N0} events ({BenchFleet.Clusters} clusters x {BenchFleet.NodesPerCluster} nodes) in {write.Elapsed.TotalSeconds:0.0} s"));
+
+            using var process = Process.GetCurrentProcess();
+            GC.Collect();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            using (var store = new SqliteEventStore(ledger, TimeProvider.System))
+            {
+                var runner = new ProjectionRunner(store, new SqliteReadModelStore(Path.Combine(folder, "readmodels.db")),
+                    CatalogSnapshot.Embedded.Catalog, TimeProvider.System, batchSize: 20_000);
+                var projected = await runner.RebuildAsync(ct);
+                var seconds = watch.Elapsed.TotalSeconds;
+                process.Refresh();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"projection rebuild: {projected:N0} events in {seconds:0.00} s = {projected / seconds:N0} events/s; allocated {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6:N0} MB; peak working set {process.PeakWorkingSet64 / 1e6:N0} MB"));
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

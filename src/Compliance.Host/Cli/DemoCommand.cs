@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Compliance.Adapters.Sqlite.Events;
+using Compliance.Application.Catalog;
+using Compliance.Application.Demo;
+using Compliance.Application.Handling;
+using Compliance.Application.Serialization;
+using Compliance.Domain.Verdicts;
+
+namespace Compliance.Host.Cli;
+
+/// <summary>
+/// <c>compliance demo</c>: writes a simulated fleet with 18 months of history into a fresh ledger, projects it and
+/// prints the fleet's EOL risk and patch latency. Replaces only a ledger that an earlier demo wrote.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(TimeProvider time, TextWriter output)
+    {
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated history (same seed, same history)", DefaultValueFactory = _ => 42 };
+        var today = new Option<string?>("--today") { Description = "Last day of the simulated history, YYYY-MM-DD (default: today, UTC)" };
+        var command = new Command("demo", "Write a simulated fleet into a fresh ledger and show its EOL risk and patch latency") { seed, today };
+        command.SetAction(async (parse, ct) =>
+        {
+            var data = DataDirectory.Resolve(parse.GetValue(Options.Data));
+            var lastDay = Arguments.Date("--today", parse.GetValue(today), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            var evaluatedAt = parse.GetValue(today) is null ? time.GetUtcNow() : Days.EndOf(lastDay);
+            Prepare(data);
+            var steps = DemoFleet.Generate(CatalogSnapshot.Embedded.Catalog, lastDay, parse.GetValue(seed));
+            output.WriteLine($"Writing {steps.Count} simulated commands into {data.LedgerFile} ...");
+            await WriteAsync(data, steps, parse.GetValue(seed), ct);
+
+            var clock = new FixedClock(evaluatedAt);
+            using var ledger = new Ledger(data, clock);
+            var events = await ledger.Projections.RebuildAsync(ct);
+            var clusters = (await ledger.Queries.ClustersAsync(ct)).ToDictionary(c => c.ClusterId);
+            output.WriteLine($"Projected {events} events for {clusters.Count} clusters.\n");
+            foreach (var scenario in DemoFleet.Scenarios) output.WriteLine($"  - {scenario}");
+            output.WriteLine($"\nFleet EOL risk as of {Text.Day(lastDay)}:\n");
+            output.Write(EolRiskCommand.Table(await ledger.Queries.EolRiskAsync(null, lastDay, ct), c => clusters.TryGetValue(c, out var r) ? r.Environment : ""));
+            output.WriteLine($"\nPatch latency as of {Text.Day(lastDay)}:\n");
+            output.Write(PatchSummary.Table(await ledger.Queries.PatchLatencyAsync(null, evaluatedAt, ct), evaluatedAt));
+            output.WriteLine($"\nData directory: {data.Path}  (try: compliance eol-risk --data {data.Path}; compliance verify --data {data.Path})");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>A fresh folder, or one an earlier demo wrote; anything else is refused so no real ledger is ever replaced.</summary>
+    private static void Prepare(DataDirectory data)
+    {
+        if (data.HasLedger && !File.Exists(data.DemoMarker))
+            throw new UserError($"{data.Path} holds a ledger that is not a demo; pass --data with an empty or new folder");
+        Directory.CreateDirectory(data.Path);
+        foreach (var file in new[] { data.LedgerFile, data.ReadModelsFile })
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+        }
+
+        File.WriteAllText(data.DemoMarker, "This ledger was written by 'compliance demo'; the next demo may replace it.\n");
+    }
+
+    private static async Task WriteAsync(DataDirectory data, IReadOnlyList<DemoStep> steps, int seed, CancellationToken ct)
+    {
+        var clock = new SteppedClock(steps.Count > 0 ? steps[0].At : DateTimeOffset.UnixEpoch);
+        using var store = new SqliteEventStore(data.LedgerFile, clock, SqliteSynchronous.Normal);
+        var handler = new CommandHandler(store);
+        var demoSource = EventIds.Derive(Guid.Empty, seed);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            clock.Now = steps[i].At;
+            var outcome = await handler.HandleAsync(steps[i].Command, EventIds.Derive(demoSource, i), ct);
+            if (!outcome.Accepted)
+                throw new InvalidOperationException($"The demo history is inconsistent: step {i} ({steps[i].Command.GetType().Name} at {steps[i].At:O}) was rejected: {outcome.Rejection}");
+        }
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

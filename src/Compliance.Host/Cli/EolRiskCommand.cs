@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Text.Json;
+using Compliance.Domain.Verdicts;
+
+namespace Compliance.Host.Cli;
+
+/// <summary><c>compliance eol-risk</c>: the fleet's (or one cluster's) EOL risk from the read models, as of a day.</summary>
+internal static class EolRiskCommand
+{
+    public static Command Create(TimeProvider time, TextWriter output)
+    {
+        var cluster = new Option<string?>("--cluster") { Description = "Only this cluster id" };
+        var asOf = Options.AsOf();
+        var format = Options.Format("table|json");
+        var command = new Command("eol-risk", "EOL risk of every running component, worst first") { cluster, asOf, format, CheckCommand.Create(time, output) };
+        command.SetAction(async (parse, ct) =>
+        {
+            var day = Arguments.Date("--as-of", parse.GetValue(asOf), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            var fmt = Arguments.Format(parse.GetValue(format), OutputFormat.Table, OutputFormat.Json);
+            using var ledger = new Ledger(DataDirectory.Resolve(parse.GetValue(Options.Data)).RequireLedger(), time);
+            await ledger.EnsureCurrentAsync(ct);
+            var id = parse.GetValue(cluster);
+            if (id is not null && await ledger.Queries.ClusterAsync(id, ct) is null)
+            {
+                var known = (await ledger.Queries.ClustersAsync(ct)).Select(c => c.ClusterId);
+                throw new UserError($"--cluster: unknown cluster '{id}' (known: {string.Join(", ", known)})");
+            }
+
+            var verdicts = await ledger.Queries.EolRiskAsync(id, day, ct);
+            var clusters = (await ledger.Queries.ClustersAsync(ct)).ToDictionary(c => c.ClusterId);
+            output.Write(fmt == OutputFormat.Json
+                ? JsonSerializer.Serialize(new { asOf = day, verdicts }, Json.Options) + "\n"
+                : Table(verdicts, c => clusters.TryGetValue(c, out var row) ? row.Environment : ""));
+            return 0;
+        });
+        return command;
+    }
+
+    public static string Table(IEnumerable<EolRiskVerdict> verdicts, Func<string, string> environmentOf)
+    {
+        var table = new TextTable("cluster", "env", "component", "product", "version", "cycle", "eol", "days left", "level", "behind", "note");
+        foreach (var v in verdicts)
+        {
+            table.Add(v.ClusterId, environmentOf(v.ClusterId), v.Instances > 1 ? $"{v.ComponentId} x{v.Instances}" : v.ComponentId, v.Product,
+                v.Version.Length > 0 ? v.Version : v.RawVersion, v.Cycle, Text.Day(v.Eol), Text.Number(v.DaysLeft),
+                v.Level.ToString().ToLowerInvariant(), Text.Number(v.PatchesBehind), v.Note);
+        }
+
+        return table.ToString();
+    }
+}

@@ -1,0 +1,33 @@
+namespace Compliance.Host.Tests;
+
+/// <summary>One demo run (fixed seed and day) shared by the tests that read it; each test that writes copies it first.</summary>
+public sealed class DemoFixture : IAsyncLifetime
+{
+    public const string Today = "2026-11-25";
+
+    public string Dir { get; } = Directory.CreateTempSubdirectory("compliance-demo-").FullName;
+
+    public string Output { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var (exit, output, err) = await Cli.RunAsync("demo", "--data", Dir, "--today", Today, "--seed", "7");
+        if (exit != 0) throw new InvalidOperationException($"demo failed ({exit}): {err}\n{output}");
+        Output = output;
+    }
+
+    /// <summary>A private copy of the demo's data directory.</summary>
+    public string Copy()
+    {
+        var copy = Directory.CreateTempSubdirectory("compliance-demo-copy-").FullName;
+        foreach (var file in Directory.EnumerateFiles(Dir)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        return copy;
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Dir, recursive: true);
+        return Task.CompletedTask;
+    }
+}
