@@ -9,13 +9,15 @@ namespace Compliance.Application.Handling;
 /// <summary>
 /// Load stream, Decide, append: the one way commands reach the ledger. Appends with the revision the decision was
 /// made on, so a concurrent writer makes the append fail and the command is decided again on the new history.
-/// Stream states are cached between commands and checked by that same expected revision.
+/// Stream states are cached between commands and checked by that same expected revision. Safe to share: commands are
+/// decided one at a time (the ledger has a single writer anyway), so concurrent callers never race on the cache.
 /// </summary>
-public sealed class CommandHandler(IEventStore store, EventSerializer? serializer = null)
+public sealed class CommandHandler(IEventStore store, EventSerializer? serializer = null) : IDisposable
 {
     private const int MaxAttempts = 5;
     private readonly EventSerializer events = serializer ?? EventSerializer.Default;
     private readonly Dictionary<string, (object State, long? Revision)> cache = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
     /// <summary>Decides and appends <paramref name="command"/>.</summary>
     /// <param name="sourceId">The id of the message or request the command came from: event ids derive from it, so
@@ -23,6 +25,19 @@ public sealed class CommandHandler(IEventStore store, EventSerializer? serialize
     public async Task<CommandOutcome> HandleAsync(Command command, Guid? sourceId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        await oneAtATime.WaitAsync(ct);
+        try
+        {
+            return await DecideAndAppendAsync(command, sourceId, ct);
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    private async Task<CommandOutcome> DecideAndAppendAsync(Command command, Guid? sourceId, CancellationToken ct)
+    {
         var stream = Streams.For(command);
         var decider = DeciderFunctions.For(command);
         for (var attempt = 1; ; attempt++)
@@ -55,7 +70,14 @@ public sealed class CommandHandler(IEventStore store, EventSerializer? serialize
     }
 
     /// <summary>Forgets cached stream states (another process may have written).</summary>
-    public void Forget() => cache.Clear();
+    public void Forget()
+    {
+        oneAtATime.Wait();
+        cache.Clear();
+        oneAtATime.Release();
+    }
+
+    public void Dispose() => oneAtATime.Dispose();
 
     private async Task<(object State, long? Revision)> LoadAsync(string stream, DeciderFunctions decider, CancellationToken ct)
     {

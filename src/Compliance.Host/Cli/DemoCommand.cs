@@ -63,7 +63,7 @@ internal static class DemoCommand
     {
         var clock = new SteppedClock(steps.Count > 0 ? steps[0].At : DateTimeOffset.UnixEpoch);
         using var store = new SqliteEventStore(data.LedgerFile, clock, SqliteSynchronous.Normal);
-        var handler = new CommandHandler(store);
+        using var handler = new CommandHandler(store);
         var demoSource = EventIds.Derive(Guid.Empty, seed);
         for (var i = 0; i < steps.Count; i++)
         {

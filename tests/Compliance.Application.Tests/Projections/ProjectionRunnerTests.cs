@@ -82,7 +82,7 @@ public sealed class ProjectionRunnerTests : IDisposable
         var readModels = new SqliteReadModelStore(Path.Combine(dir, "rm.db"));
         (await new ProjectionRunner(store, readModels, CatalogSnapshot.Embedded.Catalog, clock).CatchUpAsync(CancellationToken.None)).ShouldBe(5);
 
-        var handler = new CommandHandler(store);
+        using var handler = new CommandHandler(store);
         clock.Advance(TimeSpan.FromDays(1));
         await handler.HandleAsync(Observe(new ControlPlaneVersionObserved("prod-1", "v1.34.2", "linux/amd64", clock.GetUtcNow())), null, CancellationToken.None);
 
@@ -101,7 +101,7 @@ public sealed class ProjectionRunnerTests : IDisposable
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var running = runner.RunAsync(cancel.Token);
 
-        var handler = new CommandHandler(store);
+        using var handler = new CommandHandler(store);
         clock.Advance(TimeSpan.FromDays(2));
         await handler.HandleAsync(Observe(new ControlPlaneVersionObserved("prod-1", "v1.35.0", "linux/amd64", clock.GetUtcNow())), null, CancellationToken.None);
         while (await readModels.ReadCheckpointAsync(CancellationToken.None) < 6) await Task.Delay(20, cancel.Token);
@@ -115,7 +115,7 @@ public sealed class ProjectionRunnerTests : IDisposable
     private async Task<SqliteEventStore> SeedAsync()
     {
         var store = new SqliteEventStore(Path.Combine(dir, "ledger.db"), clock);
-        var handler = new CommandHandler(store);
+        using var handler = new CommandHandler(store);
         async Task Do(Command c)
         {
             var outcome = await handler.HandleAsync(c, null, CancellationToken.None);
