@@ -29,7 +29,7 @@ internal static class OutOfBandSteps
         var recordedAt = endedAt.AddMinutes(15);
         var id = $"emergency-{critical.CveId.ToLowerInvariant()}";
         Add(sink, end, recordedAt, new RecordEmergencyPatch(
-            spec.Id, id, [critical.CveId], [Render.ObservedProduct(spec.Flavour)], startedAt, endedAt, Actors.Operator(spec), recordedAt));
+            spec.Id, id, [critical.CveId], [Render.ControlPlaneProduct(spec.Flavour)], startedAt, endedAt, Actors.Operator(spec), recordedAt));
         return after;
     }
 

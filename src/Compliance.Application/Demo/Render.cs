@@ -16,9 +16,6 @@ internal static class Render
     /// <summary>The catalog whose patch numbers the control plane carries: EKS reports upstream Kubernetes patches.</summary>
     public static string PatchProduct(Flavour flavour) => flavour == Flavour.Gke ? "google-kubernetes-engine" : "kubernetes";
 
-    /// <summary>The product an observed control plane or kubelet belongs to (what emergency patches and CVEs name).</summary>
-    public static string ObservedProduct(Flavour flavour) => ControlPlaneProduct(flavour);
-
     public static string GitVersion(ClusterSpec spec, string version, int seed) => spec.Flavour switch
     {
         Flavour.Eks => $"v{version}-eks-{Hash7(seed, "control-plane", version)}",
