@@ -20,8 +20,8 @@ internal static class RawInsertReference
         using (var setup = connection.CreateCommand())
         {
             setup.CommandText = synchronous == SqliteSynchronous.Full
-                ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+                ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=10000;"
+                : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;";
             setup.ExecuteNonQuery();
             setup.CommandText = EventsSql.Schema;
             setup.ExecuteNonQuery();

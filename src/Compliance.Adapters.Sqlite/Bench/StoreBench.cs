@@ -104,21 +104,24 @@ public static class StoreBench
 
     private static async Task<BenchPhase> MeasureAsync(string name, int events, Func<Task> run)
     {
+        using var process = Process.GetCurrentProcess();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await run().ConfigureAwait(false);
         clock.Stop();
-        return new BenchPhase(name, events, clock.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocated);
+        process.Refresh();
+        return new BenchPhase(name, events, clock.Elapsed, process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(precise: true) - allocated);
     }
 
     private static async Task WriteAsync(StoreBenchResult result, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
-        await output.WriteLineAsync($"{"phase",-32}{"events",10}{"seconds",10}{"events/s",12}{"alloc B/event",15}").ConfigureAwait(false);
+        await output.WriteLineAsync($"{"phase",-32}{"events",10}{"seconds",10}{"events/s",12}{"cpu µs/event",14}{"alloc B/event",15}").ConfigureAwait(false);
         foreach (var p in result.Phases)
         {
             await output.WriteLineAsync(string.Create(c,
-                $"{p.Name,-32}{p.Events,10:N0}{p.Elapsed.TotalSeconds,10:F2}{p.EventsPerSecond,12:N0}{p.AllocatedBytesPerEvent,15:N0}")).ConfigureAwait(false);
+                $"{p.Name,-32}{p.Events,10:N0}{p.Elapsed.TotalSeconds,10:F2}{p.EventsPerSecond,12:N0}{p.CpuMicrosecondsPerEvent,14:F1}{p.AllocatedBytesPerEvent,15:N0}")).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync(string.Create(c,

@@ -24,9 +24,11 @@ internal sealed class LedgerWriter : IDisposable
         using (var setup = _connection.CreateCommand())
         {
             // journal_mode=WAL is stored in the file; synchronous is per connection and only matters for the writer.
+            // Event ids are random, so each batch dirties about one event_id index page per event; checkpointing every
+            // 10,000 pages (about 40 MB of WAL) instead of 1,000 copies a page rewritten by many batches back once.
             setup.CommandText = synchronous == SqliteSynchronous.Full
-                ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+                ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=10000;"
+                : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;";
             setup.ExecuteNonQuery();
             setup.CommandText = EventsSql.Schema;
             setup.ExecuteNonQuery();
