@@ -87,15 +87,18 @@ public static partial class ProcessChecks
     /// A production cluster with a linked staging cluster took control-plane version X (a change, not its first
     /// observation) before staging had run X, or a later patch of X's cycle, for StagingSoakDays in total. Products are
     /// not compared (a staging cluster may run upstream Kubernetes of the same cycle). Without the staging history the
-    /// check cannot be made and yields nothing.
+    /// check cannot be made and yields nothing. A change covered by a recorded emergency patch is exempt: a critical
+    /// patch due within 72 hours cannot soak in staging for days first, and the emergency record is its evidence.
     /// </summary>
     private static IEnumerable<Finding> StagingSkipped(ClusterHistory cluster, ClusterHistory? staging, MaintenancePolicy policy, DateTimeOffset asOf)
     {
         if (cluster.Registration is not { Environment: Events.Environment.Production, StagingClusterId: not null } || staging is null) yield break;
         var soak = TimeSpan.FromDays(policy.StagingSoakDays);
         var stagingRuns = staging.Intervals.Where(i => i.Kind == ComponentKind.ControlPlane && i.Version.IsKnown).ToList();
+        var emergencies = cluster.EmergencyPatches.Where(e => e.RecordedAt <= asOf).ToList();
         foreach (var change in cluster.Intervals.Where(i => i.Kind == ComponentKind.ControlPlane && i.Previous is not null && i.From <= asOf && i.Version.IsKnown))
         {
+            if (emergencies.Any(e => e.Covers(change.Version.Product, change.From))) continue;
             var taken = change.From;
             var x = change.Version;
             var qualifying = stagingRuns.Where(s => s.Version.Cycle == x.Cycle && s.Version.Key >= x.Key && s.From < taken).ToList();

@@ -131,4 +131,20 @@ public sealed class ProcessChecksChangeTests
 
         Findings(production, S.AddDays(1), FindingKind.StagingSkipped, Staging("v1.29.4", S.AddDays(-3))).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void an_emergency_patch_need_not_soak_in_staging()
+    {
+        var production = Production().Emergency("e1", S.AddHours(-1), S.AddHours(6), S.AddHours(7), "kubernetes").ControlPlane("v1.29.4", S);
+
+        Findings(production, S.AddDays(1), FindingKind.StagingSkipped, Staging("v1.29.4", S.AddHours(-2))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void an_emergency_patch_for_another_product_does_not_excuse_skipping_staging()
+    {
+        var production = Production().Emergency("e1", S.AddHours(-1), S.AddHours(6), S.AddHours(7), "cilium").ControlPlane("v1.29.4", S);
+
+        Findings(production, S.AddDays(1), FindingKind.StagingSkipped, Staging("v1.29.4", S.AddHours(-2))).ShouldHaveSingleItem();
+    }
 }
