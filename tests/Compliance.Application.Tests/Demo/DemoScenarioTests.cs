@@ -154,9 +154,6 @@ public sealed class DemoScenarioTests
     private static PatchLatencyVerdict CriticalVerdict(string clusterId) =>
         PatchLatency.Evaluate(Ledger.History(clusterId), Catalog.Value, Ledger.AsOf).Single(v => v.Critical && v.Kind == ComponentKind.ControlPlane);
 
-    private static string CriticalPatchVersion() =>
-        Ledger.Facts.Select(f => f.Event).OfType<VulnerabilityPublished>().Single().FixedIn.Single();
-
     private static List<Finding> AllFindings(DemoLedger ledger, DateTimeOffset? asOf = null) =>
         [.. ledger.ClusterIds.SelectMany(id =>
         {
