@@ -12,8 +12,9 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
 {
     /// <summary>
     /// The ledger's default. NORMAL, because FULL missed the bar set for it: batches of 100 must append at 50,000
-    /// events/s or more on 2 cores, and on the development machine FULL measured 34,000-40,000 events/s against
-    /// 50,000-61,000 for NORMAL (`compliance bench store`, 100,000 events). In WAL mode NORMAL still keeps every committed
+    /// events/s or more on 2 cores, and on the (shared, busy) development machine FULL measured 34,000-61,000 events/s,
+    /// median about 39,000, against 50,000-65,000 for NORMAL (`compliance bench store`, 100,000 events; the fsync per
+    /// commit is what varies). In WAL mode NORMAL still keeps every committed
     /// batch through a process crash (tested by killing a writer); only a power loss or OS crash can drop the last
     /// commits, whole, never half. Deployments that need that too pass <see cref="SqliteSynchronous.Full"/>.
     /// </summary>
