@@ -11,14 +11,15 @@ namespace Compliance.Adapters.Sqlite.Events;
 public sealed partial class SqliteEventStore : IEventStore, IDisposable
 {
     /// <summary>
-    /// The ledger's default. NORMAL, because FULL missed the bar set for it: batches of 100 must append at 50,000
-    /// events/s or more on 2 cores, and on the (shared, busy) development machine FULL measured 34,000-61,000 events/s,
-    /// median about 39,000, against 50,000-65,000 for NORMAL (`compliance bench store`, 100,000 events; the fsync per
-    /// commit is what varies). In WAL mode NORMAL still keeps every committed
-    /// batch through a process crash (tested by killing a writer); only a power loss or OS crash can drop the last
-    /// commits, whole, never half. Deployments that need that too pass <see cref="SqliteSynchronous.Full"/>.
+    /// The ledger's default: FULL, every commit fsynced, so a committed batch survives power loss too. It was kept
+    /// because it meets the bar set for it, batches of 100 at 50,000 events/s or more on 2 cores: on the development
+    /// machine (2 cores, shared) `compliance bench store` with 100,000 events gave 51,700-59,100 events/s for FULL
+    /// against 54,900-63,700 for NORMAL once the machine was not saturated (under a load average of 7-20 both fell to
+    /// 34,000-40,000). If a deployment's disk makes fsync slow, <see cref="SqliteSynchronous.Normal"/> still keeps every
+    /// committed batch through a process crash (the crash test kills a writer) and loses only the last commits, whole,
+    /// on power loss.
     /// </summary>
-    public const SqliteSynchronous DefaultSynchronous = SqliteSynchronous.Normal;
+    public const SqliteSynchronous DefaultSynchronous = SqliteSynchronous.Full;
 
     private readonly TimeProvider _time;
     private readonly string _readConnectionString;
