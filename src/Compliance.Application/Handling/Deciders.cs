@@ -19,12 +19,16 @@ internal sealed record DeciderFunctions(object Initial, Func<Command, object, De
     private static readonly DeciderFunctions Catalog = new(CatalogDecider.Initial,
         (c, s) => CatalogDecider.Decide((RecordCatalogFact)c, (CatalogState)s), (s, e) => CatalogDecider.Evolve((CatalogState)s, e));
 
+    private static readonly DeciderFunctions Report = new(ReportDecider.Initial,
+        (c, s) => ReportDecider.Decide((RecordReportIssued)c, (ReportState)s), (s, e) => ReportDecider.Evolve((ReportState)s, e));
+
     public static DeciderFunctions For(Command command) => command switch
     {
         ClusterCommand => Cluster,
         MaintenanceCommand => Maintenance,
         RecordObservation => Observation,
         RecordCatalogFact => Catalog,
+        RecordReportIssued => Report,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "no decider handles this command"),
     };
 }

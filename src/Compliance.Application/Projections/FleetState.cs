@@ -23,6 +23,8 @@ public sealed class FleetState(ReleaseCatalog shipped)
     {
         switch (fact.Event)
         {
+            case ReportIssued:
+                return null; // a report is about the ledger, not the fleet: nothing to fold (the runner skips it)
             case CatalogEvent c:
                 catalogFacts.Add(c);
                 catalog = null;

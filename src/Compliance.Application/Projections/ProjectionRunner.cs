@@ -132,6 +132,7 @@ public sealed class ProjectionRunner(
         foreach (var stored in batch)
         {
             var fact = ToFact(stored);
+            if (fact.Event is ReportIssued) continue; // issued reports change no read model
             var clusterId = state.Apply(fact);
             if (clusterId is null)
             {

@@ -38,7 +38,9 @@ public sealed class EventTypeMap
         .Add<AddOnVersionObserved>("V1.AddOnVersionObserved", 1)
         .Add<AddOnRemoved>("V1.AddOnRemoved", 1)
         .Add<DrainRiskFound>("V1.DrainRiskFound", 1)
-        .Add<DrainRiskResolved>("V1.DrainRiskResolved", 1);
+        .Add<DrainRiskResolved>("V1.DrainRiskResolved", 1)
+        // reports
+        .Add<ReportIssued>("V1.ReportIssued", 1);
 
     public IReadOnlyCollection<Type> Types => _byType.Keys;
 

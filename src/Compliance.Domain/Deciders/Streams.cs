@@ -13,6 +13,9 @@ public static class Streams
 
     public static string Catalog(string product) => $"catalog-{product}";
 
+    /// <summary>The one stream of issued reports.</summary>
+    public const string Reports = "reports";
+
     /// <summary>The stream whose history <paramref name="command"/> is decided against and appended to.</summary>
     public static string For(Command command) => command switch
     {
@@ -20,6 +23,7 @@ public static class Streams
         MaintenanceCommand c => Maintenance(c.ClusterId),
         RecordObservation c => Observations(c.Observation.ClusterId),
         RecordCatalogFact c => Catalog(c.Fact.Product),
+        RecordReportIssued => Reports,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command?.GetType().Name, "no stream for this command"),
     };
 }
