@@ -44,5 +44,6 @@ public static class SampleEvents
         new AddOnRemoved("c1", "kube-system", "old", "old", At),
         new DrainRiskFound("c1", "r1", DrainRiskKind.LongGracePeriod, "default/web", "grace period 600 s", 600, At),
         new DrainRiskResolved("c1", "r1", At),
+        new ReportIssued("cluster:c1", new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31), At, new string('e', 64), "c1-2025-q1.pdf", At),
     ];
 }
