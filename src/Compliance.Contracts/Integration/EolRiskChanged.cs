@@ -3,7 +3,8 @@ namespace Compliance.Contracts.Integration;
 /// <summary>
 /// A running component's EOL risk level changed. Levels are "low", "medium", "high", "eol" or "unknown";
 /// <paramref name="FromLevel"/> is null the first time a component is judged. <paramref name="ComponentId"/> is
-/// "control-plane", "kubelet/NODE", "os/NODE", "addon/NAMESPACE/WORKLOAD/CONTAINER" and the like.
+/// "control-plane", "node/NODE/kubelet", "node/NODE/kube-proxy", "node/NODE/os", "node/NODE/kernel", "node/NODE/runtime"
+/// or "addon/NAMESPACE/WORKLOAD/CONTAINER".
 /// </summary>
 public sealed record EolRiskChanged(
     string ClusterId,

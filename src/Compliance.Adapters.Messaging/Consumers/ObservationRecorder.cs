@@ -1,0 +1,29 @@
+using Compliance.Application.Handling;
+using Compliance.Domain.Commands;
+using Compliance.Domain.Events;
+using MassTransit;
+
+namespace Compliance.Adapters.Messaging.Consumers;
+
+/// <summary>
+/// What every observation consumer does after mapping: record through the command handler under the message id, so a
+/// redelivered message appends nothing twice. A rejection makes the message poison (error queue, reason in the headers).
+/// </summary>
+public sealed class ObservationRecorder(CommandHandler handler, TimeProvider time)
+{
+    public Task RecordAsync<T>(ConsumeContext<T> context, ObservationEvent observation, string source) where T : class =>
+        HandleAsync(context, new RecordObservation(observation, Actor(source), time.GetUtcNow()));
+
+    public Task RecordAsync<T>(ConsumeContext<T> context, CatalogEvent fact, string source) where T : class =>
+        HandleAsync(context, new RecordCatalogFact(fact, Actor(source), time.GetUtcNow()));
+
+    private async Task HandleAsync<T>(ConsumeContext<T> context, Command command) where T : class
+    {
+        var messageId = context.MessageId
+            ?? throw new RejectedMessageException($"{typeof(T).Name} has no messageId: without it a redelivery could be recorded twice");
+        var outcome = await handler.HandleAsync(command, messageId, context.CancellationToken);
+        if (!outcome.Accepted) throw new RejectedMessageException($"{typeof(T).Name} {messageId} rejected: {outcome.Rejection}");
+    }
+
+    private static string Actor(string source) => string.IsNullOrWhiteSpace(source) ? "watcher" : $"watcher:{source}";
+}
