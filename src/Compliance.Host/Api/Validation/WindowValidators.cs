@@ -1,0 +1,101 @@
+using Compliance.Domain.Events;
+using Compliance.Domain.Versions;
+using Compliance.Host.Api.Requests;
+using FluentValidation;
+
+namespace Compliance.Host.Api.Validation;
+
+internal sealed class ScheduleWindowValidator : AbstractValidator<ScheduleWindowRequest>
+{
+    public ScheduleWindowValidator()
+    {
+        RuleFor(r => r.WindowId).MustBeId("window id");
+        RuleFor(r => r.StartsAt).NotNull().WithMessage("starts at is required");
+        RuleFor(r => r.EndsAt).NotNull().WithMessage("ends at is required")
+            .GreaterThan(r => r.StartsAt).When(r => r.StartsAt is not null).WithMessage("ends at must be after starts at")
+            .Must((r, end) => end - r.StartsAt <= TimeSpan.FromHours(24)).When(r => r.StartsAt is not null && r.EndsAt > r.StartsAt)
+            .WithMessage("a window lasts at most 24 hours");
+        RuleFor(r => r.ContingencyPlan).MaximumLength(Inputs.MaxLongText).WithMessage($"contingency plan must be at most {Inputs.MaxLongText} characters");
+        RuleFor(r => r.PlannedChanges).Must(l => l is null || l.Count <= Inputs.MaxItems).WithMessage($"planned changes: at most {Inputs.MaxItems}");
+        RuleForEach(r => r.PlannedChanges).NotNull().WithMessage("planned change must be an object").SetValidator(new PlannedChangeValidator()!);
+    }
+}
+
+internal sealed class PlannedChangeValidator : AbstractValidator<PlannedChangeRequest>
+{
+    public PlannedChangeValidator()
+    {
+        RuleFor(c => c.Kind).MustBeOneOf<PlannedChangeRequest, ComponentKind>("kind");
+        RuleFor(c => c.Product).MustBeText("product");
+        RuleFor(c => c.ToVersion).MustBeText("to version");
+        RuleFor(c => c.ChangeKind).Must(k => Inputs.TryEnum<ChangeKind>(k, out var kind) && kind is ChangeKind.Patch or ChangeKind.Minor or ChangeKind.Major)
+            .WithMessage("change kind must be one of patch|minor|major");
+    }
+}
+
+internal sealed class AnnounceValidator : AbstractValidator<AnnounceRequest>
+{
+    public AnnounceValidator()
+    {
+        RuleFor(r => r.Audience).MustBeText("audience");
+        RuleFor(r => r.ChangeKinds).NotEmpty().WithMessage("change kinds: name at least one of patch|minor|major");
+        RuleForEach(r => r.ChangeKinds).Must(k => Inputs.TryEnum<ChangeKind>(k, out var kind) && kind is ChangeKind.Patch or ChangeKind.Minor or ChangeKind.Major)
+            .WithMessage("change kind must be one of patch|minor|major");
+    }
+}
+
+internal sealed class StartValidator : AbstractValidator<StartRequest>;
+
+internal sealed class UpgradeValidator : AbstractValidator<UpgradeRequest>
+{
+    public UpgradeValidator()
+    {
+        RuleFor(r => r.Kind).MustBeOneOf<UpgradeRequest, ComponentKind>("kind");
+        RuleFor(r => r.Product).MustBeText("product");
+        RuleFor(r => r.Node).MaximumLength(253).WithMessage("node must be at most 253 characters");
+        RuleFor(r => r.FromVersion).MustBeText("from version");
+        RuleFor(r => r.ToVersion).MustBeText("to version")
+            .NotEqual(r => r.FromVersion).When(r => r.FromVersion is not null).WithMessage("to version is the same as from version");
+    }
+}
+
+internal sealed class DrainValidator : AbstractValidator<DrainRequest>
+{
+    public DrainValidator()
+    {
+        RuleFor(r => r.Node).MustBeText("node", 253);
+        RuleFor(r => r.DurationSeconds).NotNull().WithMessage("duration seconds is required")
+            .InclusiveBetween(0, 86_400).WithMessage("duration seconds must be 0-86400");
+        RuleForEach(r => r.Problems).MustBeOneOf<DrainRequest, DrainProblem>("problem");
+    }
+}
+
+internal sealed class CompleteValidator : AbstractValidator<CompleteRequest>
+{
+    public CompleteValidator()
+    {
+        RuleFor(r => r.Outcome).MustBeOneOf<CompleteRequest, WindowOutcome>("outcome");
+        RuleFor(r => r.Notes).MaximumLength(Inputs.MaxLongText).WithMessage($"notes must be at most {Inputs.MaxLongText} characters");
+    }
+}
+
+internal sealed class AbortValidator : AbstractValidator<AbortRequest>
+{
+    public AbortValidator()
+    {
+        RuleFor(r => r.Reason).MustBeText("reason", Inputs.MaxLongText);
+        RuleFor(r => r.ContingencyUsed).NotNull().WithMessage("contingency used is required (true or false)");
+    }
+}
+
+internal sealed class RetrospectiveValidator : AbstractValidator<RetrospectiveRequest>
+{
+    public RetrospectiveValidator()
+    {
+        RuleFor(r => r.Findings).NotEmpty().WithMessage("findings: at least one finding")
+            .Must(l => l!.Count <= Inputs.MaxItems).When(r => r.Findings is not null).WithMessage($"findings: at most {Inputs.MaxItems}");
+        RuleForEach(r => r.Findings).MustBeText("finding", Inputs.MaxLongText);
+        RuleFor(r => r.Improvements).Must(l => l is null || l.Count <= Inputs.MaxItems).WithMessage($"improvements: at most {Inputs.MaxItems}");
+        RuleForEach(r => r.Improvements).MustBeText("improvement", Inputs.MaxLongText);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Compliance.Host.Api;
+using Compliance.Host.Api.Commands;
+using Compliance.Host.Api.Queries;
+using Compliance.Host.Api.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Prometheus;
+using Scalar.AspNetCore;
+
+namespace Compliance.Host.Serve;
+
+/// <summary>The HTTP API: keys and roles, rate limits, size limits, validation, OpenAPI and the endpoint groups under /api/v1.</summary>
+internal static class ApiServices
+{
+    public const string RatePolicy = "per-key";
+
+    public static IServiceCollection AddComplianceApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiSettings>().Bind(configuration.GetSection(ApiSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiSettings>, ApiSettingsValidation>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiSettings>>((kestrel, api) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AllowedBy(Roles.ReadPolicy)))
+            .AddPolicy(Roles.OperatePolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AllowedBy(Roles.OperatePolicy)))
+            .AddPolicy(Roles.AdministerPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AllowedBy(Roles.AdministerPolicy)))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddRateLimiter(limits =>
+        {
+            limits.AddPolicy(RatePolicy, PerKey);
+            limits.OnRejected = async (context, ct) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    "This API key used up its requests for the current window; retry after the Retry-After seconds.");
+            };
+        });
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddValidatorsFromAssemblyContaining<CommandPipeline>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton(s => new IdempotencyStore(Path.Combine(s.GetRequiredService<Cli.DataDirectory>().Path, "idempotency.db")));
+        services.AddSingleton<CommandPipeline>();
+        services.AddSingleton<FleetEolCache>();
+        services.AddComplianceOpenApi();
+        return services;
+    }
+
+    public static WebApplication UseComplianceApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimit>();
+        app.UseHttpMetrics();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapGroup("/api/v1").RequireRateLimiting(RatePolicy)
+            .MapClusterQueries()
+            .MapFleetQueries()
+            .MapReports()
+            .MapClusterCommands()
+            .MapWindowCommands();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthJson.WriteAsync })
+            .AllowAnonymous();
+        app.MapMetrics("/metrics").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar", scalar => scalar.WithTitle("Compliance API")).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>A fixed window per API key name (anonymous callers share one window per address).</summary>
+    private static RateLimitPartition<string> PerKey(HttpContext http)
+    {
+        var limit = http.RequestServices.GetRequiredService<IOptionsMonitor<ApiSettings>>().CurrentValue.RateLimit;
+        var partition = http.User.Identity?.IsAuthenticated == true ? "key:" + http.User.Identity.Name : "address:" + http.Connection.RemoteIpAddress;
+        return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+}
