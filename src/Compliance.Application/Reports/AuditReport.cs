@@ -35,7 +35,10 @@ public sealed record AuditReport(
 /// <summary>The last event the report read (recorded at or before as-of): its position, hash and recording instant.</summary>
 public sealed record LedgerPoint(long Position, string Hash, DateTimeOffset? RecordedAt, long EventsRead);
 
-/// <summary>The result of walking the whole hash chain (<see cref="Store.HashChainVerifier"/>) when the report was made.</summary>
+/// <summary>
+/// The result of walking the hash chain (<see cref="Store.HashChainVerifier"/>) from position 1 to the as-of head, the
+/// history the report stands on. <see cref="CoversAsOf"/>: every event the report used verified.
+/// </summary>
 public sealed record ChainCheck(bool Intact, long Verified, long HeadPosition, string HeadHash, string? Failure, bool CoversAsOf);
 
 public sealed record ClusterLine(string ClusterId, string Name, string Environment, string Owner, string Flavour, string? Staging);

@@ -24,11 +24,12 @@ public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, 
         var clusters = InScope(fleet, request.Scope);
 
         progress?.Report(new ReportProgress("verifying the hash chain", 0, 0));
-        var verification = await HashChainVerifier.VerifyAsync(reader, ct);
+        // The history the report stands on: positions 1 to the as-of head (later appends cannot change the answer).
+        var verification = await HashChainVerifier.VerifyAsync(new LedgerPrefix(reader, ledger.Point.Position), ct);
         var chain = new ChainCheck(
             verification.Intact, verification.Verified, verification.HeadPosition, verification.HeadHash,
             verification.FirstBreak is { } b ? $"event at position {b.Position} (stream {b.Stream}, id {b.EventId}): {b.Kind}: {b.Detail}" : null,
-            verification.HeadPosition >= ledger.Point.Position);
+            verification.Intact);
 
         var sections = new ReportSections(request, fleet.Catalog);
         for (var i = 0; i < clusters.Count; i++)

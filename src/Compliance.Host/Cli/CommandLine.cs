@@ -17,6 +17,7 @@ internal static class CommandLine
             ProjectionsCommand.Create(time, output),
             CatalogCommand.Create(time, output),
             BenchCommand.Create(output),
+            ReportCommand.Create(time, output, error),
             Serve.ServeCommand.Create(),
         };
         root.Options.Add(Options.Data);

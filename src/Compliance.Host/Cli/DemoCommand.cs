@@ -3,6 +3,7 @@ using Compliance.Adapters.Sqlite.Events;
 using Compliance.Application.Catalog;
 using Compliance.Application.Demo;
 using Compliance.Application.Handling;
+using Compliance.Application.Reports;
 using Compliance.Application.Serialization;
 using Compliance.Domain.Verdicts;
 
@@ -39,6 +40,8 @@ internal static class DemoCommand
             output.Write(EolRiskCommand.Table(await ledger.Queries.EolRiskAsync(null, lastDay, ct), c => clusters.TryGetValue(c, out var r) ? r.Environment : ""));
             output.WriteLine($"\nPatch latency as of {Text.Day(lastDay)}:\n");
             output.Write(PatchSummary.Table(await ledger.Queries.PatchLatencyAsync(null, evaluatedAt, ct), evaluatedAt));
+            var report = await ReportCommand.IssueAsync(ledger.Store, clock, new(ReportScope.Fleet, lastDay.AddYears(-1), lastDay, evaluatedAt, ReportCommand.Organisation(null)), null, null, ct);
+            output.WriteLine($"\nFleet report (last 12 months): {report.Path}");
             output.WriteLine($"\nData directory: {data.Path}  (try: compliance eol-risk --data {data.Path}; compliance verify --data {data.Path})");
             return 0;
         });
