@@ -6,9 +6,18 @@ using Microsoft.Data.Sqlite;
 
 namespace Compliance.Adapters.Sqlite.ReadModels;
 
-/// <summary>The writes of one projection transaction: a cluster's rows are replaced whole.</summary>
-internal sealed class ReadModelWriter(SqliteConnection connection, SqliteTransaction tx)
+/// <summary>The writes of one projection transaction: a cluster's rows are replaced whole; audit lines use one prepared insert.</summary>
+internal sealed class ReadModelWriter(SqliteConnection connection, SqliteTransaction tx) : IDisposable
 {
+    private SqliteCommand? auditInsert;
+    private SqliteCommand? catalogInsert;
+
+    public void Dispose()
+    {
+        auditInsert?.Dispose();
+        catalogInsert?.Dispose();
+    }
+
     public void Replace(ClusterReadModel model)
     {
         var id = model.Cluster.ClusterId;
@@ -69,15 +78,22 @@ internal sealed class ReadModelWriter(SqliteConnection connection, SqliteTransac
         }
     }
 
-    public void Append(AuditEntry e) => Run("""
-        INSERT OR REPLACE INTO audit_log (position, cluster_id, stream, revision, recorded_at, actor, text)
-        VALUES ($position, $cluster, $stream, $revision, $at, $actor, $text)
-        """, ("$position", e.Position), ("$cluster", e.ClusterId), ("$stream", e.Stream), ("$revision", e.Revision),
-        ("$at", e.RecordedAt.UtcTicks), ("$actor", e.Actor), ("$text", e.Text));
+    public void Append(AuditEntry e)
+    {
+        auditInsert ??= Prepare("""
+            INSERT OR REPLACE INTO audit_log (position, cluster_id, stream, revision, recorded_at, actor, text)
+            VALUES ($position, $cluster, $stream, $revision, $at, $actor, $text)
+            """, "$position", "$cluster", "$stream", "$revision", "$at", "$actor", "$text");
+        Bind(auditInsert, e.Position, e.ClusterId, e.Stream, e.Revision, e.RecordedAt.UtcTicks, e.Actor, e.Text);
+    }
 
-    public void Append(CatalogFactRow f) => Run("""
-        INSERT OR REPLACE INTO catalog_facts (position, type, json, recorded_at) VALUES ($position, $type, $json, $at)
-        """, ("$position", f.Position), ("$type", f.Type), ("$json", f.Json), ("$at", f.RecordedAt.UtcTicks));
+    public void Append(CatalogFactRow f)
+    {
+        catalogInsert ??= Prepare("""
+            INSERT OR REPLACE INTO catalog_facts (position, type, json, recorded_at) VALUES ($position, $type, $json, $at)
+            """, "$position", "$type", "$json", "$at");
+        Bind(catalogInsert, f.Position, f.Type, f.Json, f.RecordedAt.UtcTicks);
+    }
 
     public void SetCheckpoint(long position, DateTimeOffset evaluatedAt) => Run("""
         INSERT INTO checkpoint (id, position, evaluated_at) VALUES (1, $position, $at)

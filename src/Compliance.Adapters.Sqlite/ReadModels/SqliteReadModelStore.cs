@@ -34,7 +34,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
     {
         await using var connection = Open();
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var writer = new ReadModelWriter(connection, tx);
+        using var writer = new ReadModelWriter(connection, tx);
         foreach (var cluster in batch.Clusters) writer.Replace(cluster);
         foreach (var entry in batch.Audit) writer.Append(entry);
         foreach (var fact in batch.CatalogFacts) writer.Append(fact);

@@ -34,24 +34,36 @@ public sealed class ProjectionRunner(
 
     public FleetState Fleet => fleet ?? throw new InvalidOperationException("The projection has not been loaded yet.");
 
-    /// <summary>Brings the read models up to the ledger's head; returns the number of events projected.</summary>
+    /// <summary>
+    /// Brings the read models up to the ledger's head; returns the number of events projected. The next batch is read
+    /// and deserialized on another thread while the current one is folded and written.
+    /// </summary>
     public async Task<long> CatchUpAsync(CancellationToken ct)
     {
         await EnsureLoadedAsync(ct);
         long projected = 0;
+        var next = ReadBatchAsync(position + 1, ct);
         while (true)
         {
-            var batch = new List<StoredEvent>(batchSize);
-            await foreach (var e in reader.ReadAllAsync(position + 1, batchSize, ct)) batch.Add(e);
+            var batch = await next;
             if (batch.Count == 0)
             {
                 await EvaluatePendingAsync(ct);
                 return projected;
             }
 
+            var after = batch[^1].Stored.Position + 1;
+            next = Task.Run(() => ReadBatchAsync(after, ct), ct);
             await FoldAsync(batch, ct);
             projected += batch.Count;
         }
+    }
+
+    private async Task<List<(StoredEvent Stored, RecordedFact Fact)>> ReadBatchAsync(long from, CancellationToken ct)
+    {
+        var batch = new List<(StoredEvent, RecordedFact)>(batchSize);
+        await foreach (var e in reader.ReadAllAsync(from, batchSize, ct)) batch.Add((e, ToFact(e)));
+        return batch;
     }
 
     /// <summary>Drops every read model and projects the whole ledger again from position zero.</summary>
@@ -78,7 +90,7 @@ public sealed class ProjectionRunner(
     public async Task RunAsync(CancellationToken ct)
     {
         await CatchUpAsync(ct);
-        var received = new List<StoredEvent>(batchSize);
+        var received = new List<(StoredEvent Stored, RecordedFact Fact)>(batchSize);
         await using var subscription = reader.SubscribeToAllAsync(position, ct).GetAsyncEnumerator(ct);
         var next = subscription.MoveNextAsync();
         while (true)
@@ -91,7 +103,7 @@ public sealed class ProjectionRunner(
             }
 
             if (!await next) return;
-            received.Add(subscription.Current);
+            received.Add((subscription.Current, ToFact(subscription.Current)));
             if (received.Count >= batchSize)
             {
                 await FoldAsync(received, ct);
@@ -124,14 +136,13 @@ public sealed class ProjectionRunner(
     }
 
     /// <summary>Folds a batch in and commits its audit lines, catalog facts and checkpoint; the clusters it touched wait for evaluation.</summary>
-    private async Task FoldAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
+    private async Task FoldAsync(IReadOnlyList<(StoredEvent Stored, RecordedFact Fact)> batch, CancellationToken ct)
     {
         var state = Fleet;
         var audit = new List<AuditEntry>();
         var catalogFacts = new List<CatalogFactRow>();
-        foreach (var stored in batch)
+        foreach (var (stored, fact) in batch)
         {
-            var fact = ToFact(stored);
             if (fact.Event is ReportIssued) continue; // issued reports change no read model
             var clusterId = state.Apply(fact);
             if (clusterId is null)
@@ -145,7 +156,7 @@ public sealed class ProjectionRunner(
             audit.Add(new AuditEntry(clusterId, stored.Position, stored.Stream, stored.Revision, stored.RecordedAt, stored.Actor, AuditText.Describe(fact.Event)));
         }
 
-        var last = batch[^1].Position;
+        var last = batch[^1].Stored.Position;
         await readModels.CommitAsync(new ReadModelBatch([], audit, catalogFacts, last, time.GetUtcNow()), ct);
         position = last;
     }

@@ -31,11 +31,14 @@ internal static class BenchFleet
             yield return ($"cluster-{id}", new MaintenancePolicySet(id, MaintenancePolicy.Default, Start));
         }
 
+        // The ten patches are released evenly over the run; each cluster rolls a new patch out a while after its release.
+        var phaseLength = Math.Max(total / Patches.Length, 2 * Clusters);
         for (var tick = 0; emitted < total; tick++)
         {
             var at = Start.AddMinutes(tick);
-            var patch = Patches[Math.Min(tick / 5_000, Patches.Length - 1)];
-            if (tick % 5_000 == 0 && emitted < total)
+            var phase = Math.Min(tick / phaseLength, Patches.Length - 1);
+            var patch = Patches[phase];
+            if (tick % phaseLength == 0 && tick / phaseLength < Patches.Length)
             {
                 emitted++;
                 yield return ("catalog-kubernetes", new PatchReleased("kubernetes", "1.32", patch, at, at));
@@ -44,8 +47,8 @@ internal static class BenchFleet
             var c = tick % Clusters;
             var id = Cluster(c);
             var node = string.Create(CultureInfo.InvariantCulture, $"{id}-node-{tick / Clusters % NodesPerCluster}");
-            var upgraded = tick / 5_000 > 0 && tick % 5_000 > 1_000 + c;
-            var version = upgraded ? patch : Patches[Math.Max(0, tick / 5_000 - 1)];
+            var upgraded = phase == 0 || tick % phaseLength > phaseLength / 5 + c;
+            var version = upgraded ? patch : Patches[phase - 1];
             emitted++;
             yield return ($"observations-{id}", (tick % 97) switch
             {
