@@ -109,7 +109,7 @@ public sealed partial class CatalogRefresher(
         catalog.Product(product)?.Patches.Any(p => p.Version == version) ?? false;
 
     /// <summary>The feed has no severity field; Kubernetes advisories say "rated Medium" or "CVSS Rating: High" in the text.</summary>
-    internal static string SeverityOf(string text)
+    public static string SeverityOf(string text)
     {
         var match = SeverityText().Match(text);
         return match.Success ? match.Groups[1].Value.ToLowerInvariant() : "unknown";
