@@ -1,0 +1,194 @@
+using System.Threading.Channels;
+using Compliance.Adapters.Kubernetes.Model;
+using Compliance.Adapters.Kubernetes.Observing;
+using Compliance.Adapters.Kubernetes.Watching;
+using Compliance.Application.Ports;
+using k8s;
+using Microsoft.Extensions.Logging;
+
+namespace Compliance.Adapters.Kubernetes;
+
+/// <summary>
+/// Watches one cluster: the control-plane version (polled), nodes, pods, Deployments, StatefulSets and
+/// PodDisruptionBudgets (list then watch), and Cluster API objects where their groups are served; publishes what
+/// changed (nodes, add-on containers, drain risks) after each batch of changes.
+/// </summary>
+internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions options, IObservationPublisher publisher, TimeProvider time, ILogger logger)
+{
+    private static readonly (string Group, string Plural, string Kind)[] ClusterApiResources =
+    [
+        ("cluster.x-k8s.io", "clusters", "Cluster"),
+        ("cluster.x-k8s.io", "machinedeployments", "MachineDeployment"),
+        ("controlplane.cluster.x-k8s.io", "kubeadmcontrolplanes", "KubeadmControlPlane"),
+    ];
+
+    private readonly Channel<bool> signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ClusterModel model = new(options.AddOnNamespaces.ToHashSet(StringComparer.Ordinal));
+
+    public ClusterWatchState State { get; } = new(target.ClusterId, target.Source);
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        using var kube = new k8s.Kubernetes(target.Configuration);
+        using var publication = new Publication(target.ClusterId, publisher, time);
+        var settings = new StreamSettings(options.RetryInitial, options.RetryMaximum, options.PageSize, KubernetesMetrics.WatchReconnects, $"kubernetes/{target.ClusterId}");
+        var tasks = new List<Task>
+        {
+            PublishLoopAsync(publication, ct),
+            VersionLoopAsync(kube, publication, ct),
+            Stream(Resources.Nodes(kube, options.PageSize), new SnapshotSink<NodeSnapshot>(model.ReplaceNodes, model.PutNode, n => model.RemoveNode(n.Name)), settings, ct),
+            Stream(Resources.Pods(kube, options.PageSize), new SnapshotSink<PodSnapshot>(model.ReplacePods, model.PutPod, p => model.RemovePod(p.Namespace, p.Name)), settings, ct),
+            Stream(Resources.Deployments(kube, options.PageSize), WorkloadSink("Deployment"), settings, ct),
+            Stream(Resources.StatefulSets(kube, options.PageSize), WorkloadSink("StatefulSet"), settings, ct),
+            Stream(Resources.PodDisruptionBudgets(kube, options.PageSize), new SnapshotSink<PdbSnapshot>(model.ReplacePdbs, model.PutPdb, p => model.RemovePdb(p.Namespace, p.Name)), settings, ct),
+            ClusterApiAsync(kube, settings, ct),
+        };
+        await Task.WhenAll(tasks);
+    }
+
+    private SnapshotSink<WorkloadSnapshot> WorkloadSink(string kind) =>
+        new(listed => model.ReplaceWorkloads(kind, listed), model.PutWorkload, w => model.RemoveWorkload(w.Kind, w.Namespace, w.Name));
+
+    private Task Stream<T, TSnapshot>(ResourceApi<T, TSnapshot> api, ISnapshotSink<TSnapshot> sink, StreamSettings settings, CancellationToken ct) =>
+        new ResourceStream<T, TSnapshot>(api, sink, State, settings, model.SeeVersion, () => signal.Writer.TryWrite(true), logger, time).RunAsync(ct);
+
+    /// <summary>Publishes what changed whenever a stream signals; on a failed publication retries everything not yet published.</summary>
+    private async Task PublishLoopAsync(Publication publication, CancellationToken ct)
+    {
+        var backoff = new Backoff(options.RetryInitial, options.RetryMaximum);
+        try
+        {
+            while (await signal.Reader.WaitToReadAsync(ct))
+            {
+                signal.Reader.TryRead(out _);
+                var before = publication.Published;
+                try
+                {
+                    await publication.PublishAsync(model.TakeChanges(), ct);
+                    backoff.Reset();
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    var delay = backoff.Next();
+                    logger.LogWarning("Publishing observations of cluster {Cluster} failed ({Error}); retrying in {Delay} ms", target.ClusterId, e.Message, (int)delay.TotalMilliseconds);
+                    model.MarkAllDirty();
+                    await Task.Delay(delay, time, ct);
+                    signal.Writer.TryWrite(true);
+                }
+
+                KubernetesMetrics.Published.Add(publication.Published - before, new KeyValuePair<string, object?>("cluster", target.ClusterId));
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    /// <summary>Polls <c>GET /version</c> every VersionPollInterval (sooner, with backoff, after a failure).</summary>
+    private async Task VersionLoopAsync(IKubernetes kube, Publication publication, CancellationToken ct)
+    {
+        const string stream = "version";
+        var backoff = new Backoff(options.RetryInitial, options.RetryMaximum);
+        State.Starting(stream);
+        while (!ct.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                var version = await kube.Version.GetCodeAsync(ct);
+                State.Connected(stream);
+                await publication.ControlPlaneAsync(version.GitVersion ?? "", version.Platform ?? "", ct);
+                backoff.Reset();
+                wait = options.VersionPollInterval;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                State.Failed(stream, e, time.GetUtcNow());
+                KubernetesMetrics.WatchReconnects.Add(1, new KeyValuePair<string, object?>("source", $"kubernetes/{target.ClusterId}"));
+                wait = backoff.Next();
+                logger.LogWarning("GET /version of cluster {Cluster} failed ({Error}); retrying in {Delay} ms", target.ClusterId, e.Message, (int)wait.TotalMilliseconds);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Finds out from discovery whether the Cluster API groups are served, then watches their objects (logged and shown in health: no contract carries them).</summary>
+    private async Task ClusterApiAsync(IKubernetes kube, StreamSettings settings, CancellationToken ct)
+    {
+        var backoff = new Backoff(options.RetryInitial, options.RetryMaximum);
+        HashSet<string> groups;
+        while (true)
+        {
+            try
+            {
+                var list = await kube.Apis.GetAPIVersionsAsync(ct);
+                groups = list.Groups?.Select(g => g.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+                break;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogDebug("API discovery of cluster {Cluster} failed ({Error})", target.ClusterId, e.Message);
+                try
+                {
+                    await Task.Delay(backoff.Next(), time, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        var served = ClusterApiResources.Where(r => groups.Contains(r.Group)).ToList();
+        if (served.Count == 0)
+        {
+            logger.LogInformation("Cluster {Cluster} serves no Cluster API groups; not watching Cluster API objects", target.ClusterId);
+            return;
+        }
+
+        await Task.WhenAll(served.Select(r => Stream(Resources.ClusterApi(kube, r.Group, r.Plural, r.Kind, options.PageSize), ClusterApiSink(r.Kind), settings, ct)));
+    }
+
+    private SnapshotSink<ClusterApiSnapshot> ClusterApiSink(string kind) => new(
+        listed =>
+        {
+            model.ReplaceClusterApi(kind, listed);
+            foreach (var obj in listed) Log(obj);
+            ShowClusterApi();
+        },
+        obj =>
+        {
+            if (model.PutClusterApi(obj)) Log(obj);
+            ShowClusterApi();
+        },
+        obj =>
+        {
+            model.RemoveClusterApi(obj.Kind, obj.Namespace, obj.Name);
+            logger.LogInformation("Cluster {Cluster}: Cluster API {Kind} {Namespace}/{Name} deleted", target.ClusterId, obj.Kind, obj.Namespace, obj.Name);
+            ShowClusterApi();
+        });
+
+    private void Log(ClusterApiSnapshot obj) =>
+        logger.LogInformation("Cluster {Cluster}: Cluster API {Kind} {Namespace}/{Name} version {Version}, phase {Phase}",
+            target.ClusterId, obj.Kind, obj.Namespace, obj.Name, obj.Version.Length > 0 ? obj.Version : "(none)", obj.Phase.Length > 0 ? obj.Phase : "(none)");
+
+    private void ShowClusterApi() => State.Details = model.ClusterApiObjects.ToDictionary(
+        o => $"clusterapi/{o.Kind}/{o.Namespace}/{o.Name}", o => $"version {o.Version}, phase {o.Phase}", StringComparer.Ordinal);
+}

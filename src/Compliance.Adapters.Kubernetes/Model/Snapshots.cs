@@ -1,0 +1,54 @@
+using Compliance.Contracts.Observations;
+
+namespace Compliance.Adapters.Kubernetes.Model;
+
+/// <summary>What the watcher keeps of a node: exactly what a NodeObserved carries, plus the sizes drain readiness compares.</summary>
+internal sealed record NodeSnapshot(
+    string Name,
+    string ResourceVersion,
+    NodeInfo Info,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyDictionary<string, string> Allocatable,
+    bool Unschedulable,
+    IReadOnlyDictionary<string, string> Annotations,
+    decimal? Cpu,
+    decimal? Memory)
+{
+    /// <summary>Hash of the observed content (not the resourceVersion), so an unchanged node publishes nothing.</summary>
+    public string ContentHash { get; } = Hashing.Of(Name, Info.KubeletVersion, Info.KubeProxyVersion, Info.OsImage, Info.KernelVersion,
+        Info.ContainerRuntimeVersion, Info.Architecture, Info.OperatingSystem, Info.MachineId, Info.SystemUuid, Info.BootId,
+        Hashing.Entries(Labels), Hashing.Entries(Allocatable), Unschedulable ? "cordoned" : "schedulable", Hashing.Entries(Annotations));
+}
+
+/// <summary>A pod reduced to where it runs, which workload owns it and its containers' images.</summary>
+internal sealed record PodSnapshot(
+    string Namespace,
+    string Name,
+    string ResourceVersion,
+    string NodeName,
+    string? WorkloadKind,
+    string Workload,
+    IReadOnlyList<(string Name, string Image)> Containers);
+
+/// <summary>A Deployment or StatefulSet reduced to what drain readiness reads.</summary>
+internal sealed record WorkloadSnapshot(
+    string Kind,
+    string Namespace,
+    string Name,
+    int Replicas,
+    IReadOnlyDictionary<string, string> Selector,
+    bool HasSpreadOrAntiAffinity,
+    long? GracePeriodSeconds);
+
+/// <summary>A PodDisruptionBudget: its bounds (as written: "1", "50%") and the disruption controller's status.</summary>
+internal sealed record PdbSnapshot(
+    string Namespace,
+    string Name,
+    string? MinAvailable,
+    string? MaxUnavailable,
+    int DisruptionsAllowed,
+    int CurrentHealthy,
+    int ExpectedPods);
+
+/// <summary>A Cluster API object's version and phase (Cluster, MachineDeployment, KubeadmControlPlane).</summary>
+internal sealed record ClusterApiSnapshot(string Kind, string Namespace, string Name, string Version, string Phase);

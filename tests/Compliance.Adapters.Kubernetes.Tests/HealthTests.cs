@@ -1,0 +1,37 @@
+using Compliance.Adapters.Kubernetes.Watching;
+using Compliance.Contracts.Observations;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Compliance.Adapters.Kubernetes.Tests;
+
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task watch_state_shows_backing_off_while_the_server_is_down_and_connected_when_it_returns()
+    {
+        await using var h = await WatcherHarness.StartAsync();
+        await h.Eventually(() => h.Publisher.Of<DrainRiskFound>().Count == 3, "the first publication");
+        var registry = new KubernetesWatchRegistry();
+        registry.Set([h.Watcher!.State]);
+        var check = new KubernetesHealthCheck(registry);
+        await h.Eventually(() => h.Watcher.State.Status == WatchStatus.Connected, "connected");
+        (await check.CheckHealthAsync(new HealthCheckContext())).Status.ShouldBe(HealthStatus.Healthy);
+
+        await h.Api.StopAsync();
+        await h.Eventually(() => h.Watcher.State.Status == WatchStatus.BackingOff
+            && h.Watcher.State.LastFailure?.LastError?.Contains("Connection refused", StringComparison.Ordinal) == true, "backing off, refused");
+        var down = await check.CheckHealthAsync(new HealthCheckContext());
+        down.Status.ShouldBe(HealthStatus.Degraded);
+        down.Description.ShouldBe($"backing off: {WatcherHarness.ClusterId}");
+        var cluster = down.Data[WatcherHarness.ClusterId].ShouldBeOfType<Dictionary<string, object?>>();
+        cluster["state"].ShouldBe("backing off");
+        ((long)cluster["reconnects"]!).ShouldBeGreaterThan(0);
+        cluster["lastError"].ShouldNotBeNull().ToString()!.ShouldContain("Connection refused");
+
+        await h.Api.StartAsync();
+        await h.Eventually(() => h.Watcher.State.Status == WatchStatus.Connected, "connected again");
+        var up = await check.CheckHealthAsync(new HealthCheckContext());
+        up.Status.ShouldBe(HealthStatus.Healthy);
+        up.Data[WatcherHarness.ClusterId].ShouldBeOfType<Dictionary<string, object?>>()["state"].ShouldBe("connected");
+    }
+}
