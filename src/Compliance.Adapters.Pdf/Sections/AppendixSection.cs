@@ -12,7 +12,7 @@ internal static class AppendixSection
         if (report.Findings.Count == 0) flow.Paragraph("No finding in the period.");
         else
         {
-            var table = new Table(new Column("Cluster", 2.6f), new Column("Finding", 2.4f), new Column("Subject", 4f), new Column("Evidence", 7f, Mono: true));
+            var table = new Table(new Column("Cluster", 2.6f), new Column("Finding", 3.2f), new Column("Subject", 4f), new Column("Evidence", 7f, Mono: true));
             foreach (var f in report.Findings) table.Add(f.ClusterId, Format.Kind(f.Kind), f.Subject, Format.Evidence(f.Evidence));
             table.Layout(flow);
         }

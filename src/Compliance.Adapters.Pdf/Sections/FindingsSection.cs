@@ -50,11 +50,11 @@ internal static class FindingsSection
     /// <summary>Findings with cluster, kind, when found and resolved, and what was found.</summary>
     public static void Table(Flow flow, IEnumerable<FindingRow> rows)
     {
-        var table = new Table(new Column("Cluster", 2.6f), new Column("Finding", 2.4f), new Column("Detected", 2.6f), new Column("Resolved", 2.6f), new Column("Detail", 8f));
+        var table = new Table(new Column("Cluster", 2.6f), new Column("Finding", 4f), new Column("Detected (UTC)", 2.2f), new Column("Resolved (UTC)", 2.2f), new Column("Detail", 7.4f));
         foreach (var f in rows)
         {
-            table.Add(f.ClusterId, new Cell(Format.Kind(f.Kind), f.Open ? Theme.Danger : null, Bold: f.Open), Format.Instant(f.DetectedAt),
-                f.ResolvedAt is { } r ? Format.Instant(r) : new Cell("open", Theme.Danger), f.Detail);
+            table.Add(f.ClusterId, new Cell(Format.Kind(f.Kind), f.Open ? Theme.Danger : null, Bold: f.Open), Format.Minute(f.DetectedAt),
+                f.ResolvedAt is { } r ? Format.Minute(r) : new Cell("open", Theme.Danger), f.Detail);
         }
 
         table.Layout(flow);

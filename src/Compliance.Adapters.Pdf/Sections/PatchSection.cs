@@ -25,7 +25,7 @@ internal static class PatchSection
 
         var table = new Table(
             new Column("Product", 3.6f), new Column("Patch", 3.2f), new Column("Released", 2f), new Column("Cluster", 2.8f), new Column("Component", 2.2f),
-            new Column("Applied (UTC)", 2.8f), new Column("Latency", 1.6f, Right: true), new Column("Status", 1.5f));
+            new Column("Applied (UTC)", 2.8f), new Column("Latency", 1.6f, Right: true), new Column("Status", 1.9f));
         foreach (var p in rows)
         {
             table.Add(p.Product, p.Critical ? $"{p.Version} (critical)" : p.Version, Format.Day(p.ReleasedAt), p.ClusterId, p.Component,
