@@ -1,0 +1,12 @@
+namespace Compliance.Adapters.Messaging.Bench;
+
+/// <summary>The broker the bus benchmark uses, and how much it sends.</summary>
+public sealed record BusBenchOptions(
+    string Host,
+    int Port,
+    string VirtualHost,
+    string Username,
+    string Password,
+    int Observations,
+    int LatencySamples,
+    int LatencyRatePerSecond);
