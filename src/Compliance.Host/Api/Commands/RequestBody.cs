@@ -42,13 +42,16 @@ internal static class RequestBody
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$').TrimStart('.');
-            var message = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "unknown field"
-                : e.Path is null or "$" ? "not a valid JSON object" : "not a valid value for this field";
-            return (null, Error(UnknownField(e.Message) ?? field, message));
+            // A reader error means the text is not JSON at all; a conversion error names the field whose value is wrong.
+            if (UnknownField(e.Message) is { } unknown) return (null, Error(unknown, "unknown field"));
+            if (e.InnerException?.GetType().Name == "JsonReaderException" || e.Path is null or "$")
+                return (null, Error("body", $"not a valid JSON object (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"));
+            return (null, Error(FieldOf(e.Path), "not a valid value for this field"));
         }
     }
+
+    /// <summary>"$.plannedChanges[0].kind" becomes "plannedChanges[0].kind".</summary>
+    private static string FieldOf(string path) => path.TrimStart('$').TrimStart('.');
 
     private static string? UnknownField(string message)
     {

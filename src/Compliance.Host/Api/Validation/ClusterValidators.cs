@@ -46,9 +46,9 @@ internal sealed class SetPolicyValidator : AbstractValidator<SetPolicyRequest>
         RuleFor(r => r.StagingSoakDays).NotNull().WithMessage("staging soak days is required").InclusiveBetween(0, 366).WithMessage("staging soak days must be 0-366");
         RuleFor(r => r.EolHighDays).NotNull().WithMessage("EOL high days is required").InclusiveBetween(1, 3650).WithMessage("EOL high days must be 1-3650");
         RuleFor(r => r.EolMediumDays).NotNull().WithMessage("EOL medium days is required").InclusiveBetween(1, 3650).WithMessage("EOL medium days must be 1-3650")
-            .GreaterThan(r => r.EolHighDays).When(r => r.EolHighDays is not null).WithMessage("EOL medium days must be above EOL high days");
-        RuleFor(r => r.WindowCadenceDays).InclusiveBetween(1, 366).When(r => r.WindowCadenceDays is not null).WithMessage("window cadence days must be 1-366");
-        RuleFor(r => r.RetrospectiveDays).InclusiveBetween(0, 366).When(r => r.RetrospectiveDays is not null).WithMessage("retrospective days must be 0-366");
+            .GreaterThan(r => r.EolHighDays).When(r => r.EolHighDays is not null, ApplyConditionTo.CurrentValidator).WithMessage("EOL medium days must be above EOL high days");
+        RuleFor(r => r.WindowCadenceDays).InclusiveBetween(1, 366).When(r => r.WindowCadenceDays is not null, ApplyConditionTo.CurrentValidator).WithMessage("window cadence days must be 1-366");
+        RuleFor(r => r.RetrospectiveDays).InclusiveBetween(0, 366).When(r => r.RetrospectiveDays is not null, ApplyConditionTo.CurrentValidator).WithMessage("retrospective days must be 0-366");
     }
 
     private static string CronProblem(string? cron) =>
@@ -61,13 +61,13 @@ internal sealed class EmergencyPatchValidator : AbstractValidator<EmergencyPatch
     {
         RuleFor(r => r.EmergencyId).MustBeId("emergency id");
         RuleFor(r => r.CveIds).NotEmpty().WithMessage("cve ids: name at least one CVE the patch fixes")
-            .Must(l => l!.Count <= Inputs.MaxItems).When(r => r.CveIds is not null).WithMessage($"cve ids: at most {Inputs.MaxItems}");
+            .Must(l => l!.Count <= Inputs.MaxItems).When(r => r.CveIds is not null, ApplyConditionTo.CurrentValidator).WithMessage($"cve ids: at most {Inputs.MaxItems}");
         RuleForEach(r => r.CveIds).Must(Inputs.IsCve).WithMessage((_, id) => $"'{id}' is not a CVE id (CVE-YYYY-NNNN)");
         RuleFor(r => r.Products).NotEmpty().WithMessage("products: name at least one product the patch changed")
-            .Must(l => l!.Count <= Inputs.MaxItems).When(r => r.Products is not null).WithMessage($"products: at most {Inputs.MaxItems}");
+            .Must(l => l!.Count <= Inputs.MaxItems).When(r => r.Products is not null, ApplyConditionTo.CurrentValidator).WithMessage($"products: at most {Inputs.MaxItems}");
         RuleForEach(r => r.Products).MustBeText("product");
         RuleFor(r => r.StartedAt).NotNull().WithMessage("started at is required");
         RuleFor(r => r.EndedAt).NotNull().WithMessage("ended at is required")
-            .GreaterThanOrEqualTo(r => r.StartedAt).When(r => r.StartedAt is not null).WithMessage("ended at must not be before started at");
+            .GreaterThanOrEqualTo(r => r.StartedAt).When(r => r.StartedAt is not null, ApplyConditionTo.CurrentValidator).WithMessage("ended at must not be before started at");
     }
 }

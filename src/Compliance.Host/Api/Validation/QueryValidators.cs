@@ -58,7 +58,7 @@ internal sealed class PatchLatencyQueryValidator : AbstractValidator<PatchLatenc
         RuleFor(q => q.From).OptionalDay("from");
         RuleFor(q => q.To).OptionalDay("to")
             .Must((q, to) => QueryRules.Day(to, DateOnly.MaxValue) >= QueryRules.Day(q.From, DateOnly.MinValue))
-            .When(q => QueryRules.IsDay(q.From) && QueryRules.IsDay(q.To)).WithMessage("to must not be before from");
+            .When(q => QueryRules.IsDay(q.From) && QueryRules.IsDay(q.To), ApplyConditionTo.CurrentValidator).WithMessage("to must not be before from");
     }
 }
 
@@ -81,7 +81,7 @@ internal sealed class ReportQueryValidator : AbstractValidator<ReportQuery>
         RuleFor(q => q.From).OptionalDay("from");
         RuleFor(q => q.To).OptionalDay("to")
             .Must((q, to) => QueryRules.Day(to, DateOnly.MaxValue) >= QueryRules.Day(q.From, DateOnly.MinValue))
-            .When(q => QueryRules.IsDay(q.From) && QueryRules.IsDay(q.To)).WithMessage("to must not be before from");
+            .When(q => QueryRules.IsDay(q.From) && QueryRules.IsDay(q.To), ApplyConditionTo.CurrentValidator).WithMessage("to must not be before from");
         RuleFor(q => q.AsOf).OptionalDay("asOf");
     }
 

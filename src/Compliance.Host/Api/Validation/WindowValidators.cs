@@ -12,8 +12,8 @@ internal sealed class ScheduleWindowValidator : AbstractValidator<ScheduleWindow
         RuleFor(r => r.WindowId).MustBeId("window id");
         RuleFor(r => r.StartsAt).NotNull().WithMessage("starts at is required");
         RuleFor(r => r.EndsAt).NotNull().WithMessage("ends at is required")
-            .GreaterThan(r => r.StartsAt).When(r => r.StartsAt is not null).WithMessage("ends at must be after starts at")
-            .Must((r, end) => end - r.StartsAt <= TimeSpan.FromHours(24)).When(r => r.StartsAt is not null && r.EndsAt > r.StartsAt)
+            .GreaterThan(r => r.StartsAt).When(r => r.StartsAt is not null, ApplyConditionTo.CurrentValidator).WithMessage("ends at must be after starts at")
+            .Must((r, end) => end - r.StartsAt <= TimeSpan.FromHours(24)).When(r => r.StartsAt is not null && r.EndsAt > r.StartsAt, ApplyConditionTo.CurrentValidator)
             .WithMessage("a window lasts at most 24 hours");
         RuleFor(r => r.ContingencyPlan).MaximumLength(Inputs.MaxLongText).WithMessage($"contingency plan must be at most {Inputs.MaxLongText} characters");
         RuleFor(r => r.PlannedChanges).Must(l => l is null || l.Count <= Inputs.MaxItems).WithMessage($"planned changes: at most {Inputs.MaxItems}");
@@ -55,7 +55,7 @@ internal sealed class UpgradeValidator : AbstractValidator<UpgradeRequest>
         RuleFor(r => r.Node).MaximumLength(253).WithMessage("node must be at most 253 characters");
         RuleFor(r => r.FromVersion).MustBeText("from version");
         RuleFor(r => r.ToVersion).MustBeText("to version")
-            .NotEqual(r => r.FromVersion).When(r => r.FromVersion is not null).WithMessage("to version is the same as from version");
+            .NotEqual(r => r.FromVersion).When(r => r.FromVersion is not null, ApplyConditionTo.CurrentValidator).WithMessage("to version is the same as from version");
     }
 }
 
@@ -93,7 +93,7 @@ internal sealed class RetrospectiveValidator : AbstractValidator<RetrospectiveRe
     public RetrospectiveValidator()
     {
         RuleFor(r => r.Findings).NotEmpty().WithMessage("findings: at least one finding")
-            .Must(l => l!.Count <= Inputs.MaxItems).When(r => r.Findings is not null).WithMessage($"findings: at most {Inputs.MaxItems}");
+            .Must(l => l!.Count <= Inputs.MaxItems).When(r => r.Findings is not null, ApplyConditionTo.CurrentValidator).WithMessage($"findings: at most {Inputs.MaxItems}");
         RuleForEach(r => r.Findings).MustBeText("finding", Inputs.MaxLongText);
         RuleFor(r => r.Improvements).Must(l => l is null || l.Count <= Inputs.MaxItems).WithMessage($"improvements: at most {Inputs.MaxItems}");
         RuleForEach(r => r.Improvements).MustBeText("improvement", Inputs.MaxLongText);
