@@ -42,6 +42,8 @@ public class ApiFactory : WebApplicationFactory<TestEntry>, IAsyncLifetime
         Data = await SeededLedger.CopyAsync();
         _ = Server;
         await WaitForProjectionsAsync();
+        using var probe = CreateClient();
+        for (var i = 0; i < 600 && !(await probe.GetAsync("/health/ready")).IsSuccessStatusCode; i++) await Task.Delay(50);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -19,6 +19,9 @@ internal sealed class LagMetrics(LagProbe probe, ILogger<LagMetrics> log) : Back
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first collection starts prometheus-net's default adapters, the meter adapter among them: from then on
+        // ComplianceMetrics (watch reconnects from the adapters) is exported.
+        await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null, stoppingToken);
         using var timer = new PeriodicTimer(Every);
         do
         {
