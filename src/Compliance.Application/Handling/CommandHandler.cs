@@ -12,7 +12,7 @@ namespace Compliance.Application.Handling;
 /// Stream states are cached between commands and checked by that same expected revision. Safe to share: commands are
 /// decided one at a time (the ledger has a single writer anyway), so concurrent callers never race on the cache.
 /// </summary>
-public sealed class CommandHandler(IEventStore store, EventSerializer? serializer = null) : IDisposable
+public sealed partial class CommandHandler(IEventStore store, EventSerializer? serializer = null) : IDisposable
 {
     private const int MaxAttempts = 5;
     private readonly EventSerializer events = serializer ?? EventSerializer.Default;
@@ -51,11 +51,7 @@ public sealed class CommandHandler(IEventStore store, EventSerializer? serialize
                 return new CommandOutcome(stream, revision, [], null);
             }
 
-            var correlation = sourceId ?? Guid.NewGuid();
-            var batch = decision.Events
-                .Select((e, i) => events.ToStored(e, sourceId is { } s ? EventIds.Derive(s, i) : Guid.NewGuid(),
-                    new EventMetadata(command.Actor, correlation, sourceId ?? correlation)))
-                .ToList();
+            var batch = ToStored(command, decision.Events, sourceId);
             try
             {
                 var result = await store.AppendAsync(stream, ExpectedRevision.From(revision), batch, ct);
@@ -67,6 +63,16 @@ public sealed class CommandHandler(IEventStore store, EventSerializer? serialize
                 cache.Remove(stream);
             }
         }
+    }
+
+    /// <summary>The events a command decided, with ids derived from <paramref name="sourceId"/> (fresh ids without one).</summary>
+    private List<EventToAppend> ToStored(Command command, IReadOnlyList<DomainEvent> decided, Guid? sourceId)
+    {
+        var correlation = sourceId ?? Guid.NewGuid();
+        return decided
+            .Select((e, i) => events.ToStored(e, sourceId is { } s ? EventIds.Derive(s, i) : Guid.NewGuid(),
+                new EventMetadata(command.Actor, correlation, sourceId ?? correlation)))
+            .ToList();
     }
 
     /// <summary>Forgets cached stream states (another process may have written).</summary>
