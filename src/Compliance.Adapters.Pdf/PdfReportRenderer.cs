@@ -82,7 +82,7 @@ public sealed class PdfReportRenderer : IReportRenderer
         {
             using var fill = new SKPaint { Color = Theme.Danger };
             canvas.DrawRect(Theme.Margin, y + 10, Theme.ContentWidth, 14, fill);
-            new TextStyle(PdfFonts.Bold, 8f, SKColors.White).Draw(canvas,
+            Theme.Alert.Draw(canvas,
                 "HASH CHAIN VERIFICATION FAILED: the ledger behind this report does not verify (Appendix C)", Theme.PageWidth / 2, y + 20, SKTextAlign.Center);
         }
     }

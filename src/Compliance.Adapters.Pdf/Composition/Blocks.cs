@@ -45,7 +45,7 @@ internal static class Blocks
     /// <summary>A coloured box with a bold first line and wrapped detail (verification results, key warnings).</summary>
     public static void Banner(this Flow flow, string title, string detail, SKColor ink, SKColor fill)
     {
-        var titleStyle = new TextStyle(PdfFonts.Bold, 12f, ink);
+        var titleStyle = Theme.BannerTitle.With(ink);
         var detailStyle = Theme.Body.With(ink);
         var lines = detailStyle.Wrap(detail, Flow.Width - 20);
         var height = 16 + titleStyle.LineHeight + (lines.Count * detailStyle.LineHeight);

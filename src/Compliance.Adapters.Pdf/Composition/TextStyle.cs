@@ -2,9 +2,12 @@ using SkiaSharp;
 
 namespace Compliance.Adapters.Pdf.Composition;
 
-/// <summary>A face, size and colour; measures and wraps text in its font.</summary>
+/// <summary>A face, size and colour; measures and wraps text in its font. Styles live for the process (drawing is single-threaded per document).</summary>
 internal sealed class TextStyle(SKTypeface typeface, float size, SKColor color)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SKColor, TextStyle> colored = new();
+    private readonly SKPaint paint = new() { Color = color, IsAntialias = true };
+
     public SKFont Font { get; } = new(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
 
     public SKColor Color { get; } = color;
@@ -15,7 +18,8 @@ internal sealed class TextStyle(SKTypeface typeface, float size, SKColor color)
 
     public float Ascent => Size * 0.95f;
 
-    public TextStyle With(SKColor color) => new(Font.Typeface, Size, color);
+    /// <summary>The same face and size in another colour (one instance per colour).</summary>
+    public TextStyle With(SKColor other) => other == Color ? this : colored.GetOrAdd(other, c => new TextStyle(Font.Typeface, Size, c));
 
     public float Measure(string text) => Font.MeasureText(text);
 
@@ -53,8 +57,7 @@ internal sealed class TextStyle(SKTypeface typeface, float size, SKColor color)
 
     public void Draw(SKCanvas canvas, string text, float x, float baseline, SKTextAlign align = SKTextAlign.Left)
     {
-        using var paint = new SKPaint { Color = Color, IsAntialias = true };
-        canvas.DrawText(text, x, baseline, align, Font, paint);
+        lock (paint) canvas.DrawText(text, x, baseline, align, Font, paint);
     }
 
     private int Fit(string word, float width)

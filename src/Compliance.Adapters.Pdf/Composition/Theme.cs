@@ -36,6 +36,9 @@ internal static class Theme
     public static TextStyle Title { get; } = new(PdfFonts.Bold, 26f, Accent);
     public static TextStyle Subtitle { get; } = new(PdfFonts.Sans, 13f, Muted);
     public static TextStyle TableHeader { get; } = new(PdfFonts.Bold, 7.5f, SKColors.White);
+    public static TextStyle Alert { get; } = new(PdfFonts.Bold, 8f, SKColors.White);
+    public static TextStyle BannerTitle { get; } = new(PdfFonts.Bold, 12f, Ink);
+    public static TextStyle Score { get; } = new(PdfFonts.Bold, 20f, Ink);
 
     public static SKColor Level(EolLevel level) => level switch
     {

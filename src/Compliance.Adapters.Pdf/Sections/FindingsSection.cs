@@ -37,11 +37,11 @@ internal static class FindingsSection
             return;
         }
 
-        var table = new Table(new Column("Cluster", 3f), new Column("Window", 3.4f), new Column("Starts", 3f), new Column("Nodes", 1.2f, Right: true),
+        var table = new Table(new Column("Cluster", 3f), new Column("Window", 3f), new Column("Starts (UTC)", 3f), new Column("Nodes", 1.2f, Right: true),
             new Column("Estimated", 1.8f, Right: true), new Column("Recorded", 1.8f, Right: true));
         foreach (var d in report.DrainWindows)
         {
-            table.Add(d.ClusterId, d.WindowId, Format.Instant(d.StartsAt), Format.Number(d.Nodes), Format.Minutes(d.Estimated), Format.Minutes(d.Recorded));
+            table.Add(d.ClusterId, d.WindowId, Format.Minute(d.StartsAt), Format.Number(d.Nodes), Format.Minutes(d.Estimated), Format.Minutes(d.Recorded));
         }
 
         table.Layout(flow);

@@ -24,7 +24,7 @@ internal static class LatencyChart
         Line(plot, Array.IndexOf(Edges, 35) - 0.5, "SLA 35 days");
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, Edges.Length).Select(i => (double)i)], [.. Enumerable.Range(0, Edges.Length).Select(Label)]);
         plot.Axes.Bottom.Label.Text = "latency from release to application (days)";
-        plot.Axes.Left.Label.Text = "patch applications";
+        plot.Axes.Left.Label.Text = "patches x clusters";
         plot.Axes.Margins(bottom: 0);
         plot.Legend.IsVisible = true;
         plot.Legend.Alignment = ScottPlot.Alignment.UpperRight;

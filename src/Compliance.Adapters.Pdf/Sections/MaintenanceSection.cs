@@ -37,11 +37,11 @@ internal static class MaintenanceSection
         }
 
         var table = new Table(
-            new Column("Cluster", 3f), new Column("Window", 3.4f), new Column("Starts", 3f), new Column("State", 1.7f), new Column("Contingency plan", 1.8f),
-            new Column("Retrospective", 2.2f), new Column("Upgrades", 1.5f, Right: true), new Column("Drained", 1.5f, Right: true));
+            new Column("Cluster", 3f), new Column("Window", 3f), new Column("Starts (UTC)", 3f), new Column("State", 1.7f), new Column("Contingency plan", 2.2f),
+            new Column("Retrospective", 2.3f), new Column("Upgrades", 1.8f, Right: true), new Column("Drained", 1.6f, Right: true));
         foreach (var x in windows)
         {
-            table.Add(x.ClusterId, x.WindowId, Format.Instant(x.StartsAt),
+            table.Add(x.ClusterId, x.WindowId, Format.Minute(x.StartsAt),
                 new Cell(x.State.ToString().ToLowerInvariant(), x.State == WindowState.Missed ? Theme.Danger : x.State == WindowState.Aborted ? Theme.Warning : null, Bold: x.State == WindowState.Missed),
                 new Cell(x.ContingencyPlan ? "yes" : "none", x.ContingencyPlan ? null : Theme.Danger),
                 x.RetrospectiveAt is { } r ? Format.Day(r) : x.State == WindowState.Held ? new Cell("none", Theme.Danger) : "-",
@@ -60,11 +60,11 @@ internal static class MaintenanceSection
             return;
         }
 
-        var table = new Table(new Column("Cluster", 3f), new Column("Window", 3.4f), new Column("Starts", 3f), new Column("Announced", 3f),
+        var table = new Table(new Column("Cluster", 3f), new Column("Window", 3f), new Column("Starts (UTC)", 3f), new Column("Announced (UTC)", 3f),
             new Column("Lead time", 1.8f, Right: true), new Column("Required", 1.6f, Right: true), new Column("Result", 1.6f));
         foreach (var n in notices)
         {
-            table.Add(n.ClusterId, n.WindowId, Format.Instant(n.StartsAt), Format.Instant(n.AnnouncedAt),
+            table.Add(n.ClusterId, n.WindowId, Format.Minute(n.StartsAt), n.AnnouncedAt is { } a ? Format.Minute(a) : new Cell("not announced", Theme.Danger),
                 n.LeadDays is { } d ? $"{Format.Number(d)} d" : "-", $"{n.RequiredDays} d",
                 new Cell(n.Met ? "met" : "short", n.Met ? Theme.Good : Theme.Danger, Bold: true));
         }
@@ -82,7 +82,7 @@ internal static class MaintenanceSection
         }
 
         var table = new Table(new Column("Production cluster", 3f), new Column("Staging cluster", 3f), new Column("Version", 2f),
-            new Column("Taken at", 3f), new Column("Result", 3f), new Column("Evidence", 3.4f, Mono: true));
+            new Column("Taken at (UTC)", 3f), new Column("Result", 3f), new Column("Evidence", 3.4f, Mono: true));
         foreach (var s in rows)
         {
             var result = s.Result switch
@@ -91,7 +91,7 @@ internal static class MaintenanceSection
                 StagingResult.Skipped => new Cell("staging skipped", Theme.Danger, Bold: true),
                 _ => new Cell("exempt: emergency patch", Theme.Warning),
             };
-            table.Add(s.ClusterId, s.StagingClusterId, s.Version, Format.Instant(s.TakenAt), result, Format.Evidence(s.Evidence));
+            table.Add(s.ClusterId, s.StagingClusterId, s.Version, Format.Minute(s.TakenAt), result, Format.Evidence(s.Evidence));
         }
 
         table.Layout(flow);

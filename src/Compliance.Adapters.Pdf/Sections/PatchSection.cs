@@ -11,9 +11,9 @@ internal static class PatchSection
         flow.Section("3. Patch latency");
         var rows = report.Patches;
         var s = report.Summary;
-        flow.Paragraph($"Every patch released in the period to a cycle a cluster was running below it: {rows.Count} patch application(s) across " +
-            $"{rows.Select(p => (p.Product, p.Version)).Distinct().Count()} patch release(s). Latency runs from the release to the first instant every " +
-            "instance of the component ran the patch or newer (for kubelets, the last node). SLA: critical security patches within 72 hours, other " +
+        flow.Paragraph($"Every patch released in the period to a cycle a cluster was running below it, one row per patch and cluster: {rows.Count} row(s) for " +
+            $"{rows.Select(p => (p.Product, p.Version)).Distinct().Count()} patch release(s). Applied is the first instant every instance of every listed component " +
+            "ran the patch or newer (for kubelets, the last node); latency runs from the release to then. SLA: critical security patches within 72 hours, other " +
             $"patches within 35 days, unless a cluster's policy says otherwise. Met {rows.Count(p => p.Status == SlaStatus.Met)}, " +
             $"breached {s.PatchesBreached}, open {s.PatchesOpen}.", Theme.Caption);
         LatencyChart.Compose(flow, report);
@@ -24,7 +24,7 @@ internal static class PatchSection
         }
 
         var table = new Table(
-            new Column("Product", 3.6f), new Column("Patch", 3.2f), new Column("Released", 2f), new Column("Cluster", 2.8f), new Column("Component", 2.2f),
+            new Column("Product", 3.4f), new Column("Patch", 3.1f), new Column("Released", 2f), new Column("Cluster", 2.8f), new Column("Components", 2.6f),
             new Column("Applied (UTC)", 2.8f), new Column("Latency", 1.6f, Right: true), new Column("Status", 1.9f));
         foreach (var p in rows)
         {

@@ -10,14 +10,14 @@ internal static class SummarySection
     {
         var s = report.Summary;
         flow.Section("1. Executive summary");
-        flow.Paragraph($"Compliance score: {s.Score} / 100", new TextStyle(PdfFonts.Bold, 20f, s.Score >= 80 ? Theme.Good : s.Score >= 60 ? Theme.Warning : Theme.Danger), 4);
+        flow.Paragraph($"Compliance score: {s.Score} / 100", Theme.Score.With(s.Score >= 80 ? Theme.Good : s.Score >= 60 ? Theme.Warning : Theme.Danger), 4);
         flow.Paragraph(ReportSummary.Formula, Theme.Caption, 10);
         flow.KeyValues(
         [
             ("E: EOL share", $"{Format.Percent(s.EolShare)} of {s.EolMeasured} running component version instance(s) with a known level are neither eol nor high risk on {Format.Day(report.EolDay)}"),
             ("P: patch SLA", s.Sla.Due == 0
                 ? "no patch was due in the period"
-                : $"{s.Sla.AppliedWithinSla} of {s.Sla.Due} patch application(s) due were within SLA ({Format.Percent(s.Sla.Ratio ?? 1)}); {s.PatchesBreached} breached, {s.PatchesOpen} still open within SLA"),
+                : $"{s.Sla.AppliedWithinSla} of {s.Sla.Due} patch and cluster pair(s) due were applied within SLA ({Format.Percent(s.Sla.Ratio ?? 1)}); {s.PatchesBreached} breached, {s.PatchesOpen} still open within SLA"),
             ("M: windows held", s.WindowsDue == 0 ? "no window was due in the period" : $"{s.WindowsHeld} of {s.WindowsDue} window(s) due in the period were held ({Format.Percent(s.WindowShare)})"),
             ("Open findings", $"{s.OpenFindings} at as-of"),
         ], keyWidth: 110);

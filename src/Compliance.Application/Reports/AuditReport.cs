@@ -64,7 +64,7 @@ public sealed record ReportSummary(
 {
     public const string Formula =
         "Score = 100 x (E + P + M) / 3, where E = running component versions neither eol nor high risk / running component versions with a known level, " +
-        "P = patches applied within SLA / patches due (patch SLA compliance), M = maintenance windows held / windows due in the period. A share with nothing to measure counts as 1.";
+        "P = (patch, cluster) pairs applied within SLA / pairs due in the period (patch SLA compliance), M = maintenance windows held / windows due in the period. A share with nothing to measure counts as 1.";
 }
 
 public sealed record EolRow(
@@ -76,9 +76,38 @@ public sealed record TimelineRow(string ClusterId, IReadOnlyList<TimelineSegment
 
 public sealed record TimelineSegment(string Version, string Cycle, DateTimeOffset From, DateTimeOffset To, DateOnly? Eol, EolLevel LevelAtEnd);
 
+/// <summary>
+/// One patch on one cluster: its component groups that ran an older version of the cycle (control plane, kubelets,
+/// kube-proxies, ...) taken together. Applied when the last of them got there; the status is the worst of theirs.
+/// </summary>
 public sealed record PatchRow(
     string Product, string Cycle, string Version, DateTimeOffset ReleasedAt, bool Critical, string ClusterId, string Environment,
-    string Component, DateTimeOffset DueAt, DateTimeOffset? AppliedAt, TimeSpan? Latency, TimeSpan Age, SlaStatus Status, EvidenceRef? Evidence);
+    string Component, DateTimeOffset DueAt, DateTimeOffset? AppliedAt, TimeSpan? Latency, TimeSpan Age, SlaStatus Status, EvidenceRef? Evidence)
+{
+    public static PatchRow Of(string environment, IReadOnlyList<PatchLatencyVerdict> verdicts)
+    {
+        var first = verdicts[0];
+        var applied = verdicts.All(v => v.AppliedAt is not null) ? verdicts.Max(v => v.AppliedAt) : null;
+        var last = verdicts.Where(v => v.AppliedAt is not null).MaxBy(v => v.AppliedAt);
+        var status = verdicts.Any(v => v.Status == SlaStatus.Breached) ? SlaStatus.Breached
+            : verdicts.Any(v => v.Status == SlaStatus.Open) ? SlaStatus.Open
+            : SlaStatus.Met;
+        return new PatchRow(first.Product, first.Cycle, first.Patch, first.ReleasedAt, verdicts.Any(v => v.Critical), first.ClusterId, environment,
+            string.Join(", ", verdicts.Select(v => v.Kind).Distinct().Order().Select(Name)), verdicts.Min(v => v.DueAt), applied,
+            applied - first.ReleasedAt, verdicts.Max(v => v.Age), status, applied is null ? null : last?.Evidence);
+    }
+
+    private static string Name(Domain.Versions.ComponentKind kind) => kind switch
+    {
+        Domain.Versions.ComponentKind.ControlPlane => "control plane",
+        Domain.Versions.ComponentKind.Kubelet => "kubelet",
+        Domain.Versions.ComponentKind.KubeProxy => "kube-proxy",
+        Domain.Versions.ComponentKind.OsImage => "os",
+        Domain.Versions.ComponentKind.ContainerRuntime => "runtime",
+        Domain.Versions.ComponentKind.AddOn => "add-on",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}
 
 public enum WindowState
 {

@@ -11,7 +11,6 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
     private readonly List<EolRow> eol = [];
     private readonly List<TimelineRow> timelines = [];
     private readonly List<PatchRow> patches = [];
-    private readonly List<PatchLatencyVerdict> patchVerdicts = [];
     private readonly List<FindingRow> findings = [];
     private readonly HashSet<string> products = new(StringComparer.Ordinal);
 
@@ -27,12 +26,11 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
                 v.Eol, v.DaysLeft, v.Level, v.PatchesBehind, v.Instances, v.Note, v.Evidence));
         }
 
-        foreach (var p in evaluated.Patches.Where(p => p.ReleasedAt >= request.PeriodStart && p.ReleasedAt <= request.PeriodEnd))
+        var inPeriod = evaluated.Patches.Where(p => p.ReleasedAt >= request.PeriodStart && p.ReleasedAt <= request.PeriodEnd).ToList();
+        foreach (var group in inPeriod.GroupBy(p => (p.Product, p.Cycle, p.Patch)))
         {
-            products.Add(p.Product);
-            patchVerdicts.Add(p);
-            patches.Add(new PatchRow(p.Product, p.Cycle, p.Patch, p.ReleasedAt, p.Critical, p.ClusterId, environment, p.Kind.ToString(),
-                p.DueAt, p.AppliedAt, p.Latency, p.Age, p.Status, p.Evidence));
+            products.Add(group.Key.Product);
+            patches.Add(PatchRow.Of(environment, [.. group]));
         }
 
         findings.AddRange(evaluated.Findings
@@ -40,6 +38,20 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
             .Select(f => new FindingRow(f.ClusterId, f.Kind, f.Subject, f.Detail, f.DetectedAt, f.ResolvedAt, f.Evidence)));
         timelines.Add(Timeline(history));
         AddMaintenance(history, evaluated.Findings);
+    }
+
+    /// <summary>Takes another cluster's rows after the ones collected so far.</summary>
+    public void Absorb(ReportSections other)
+    {
+        eol.AddRange(other.eol);
+        timelines.AddRange(other.timelines);
+        patches.AddRange(other.patches);
+        findings.AddRange(other.findings);
+        products.UnionWith(other.products);
+        windows.AddRange(other.windows);
+        notices.AddRange(other.notices);
+        staging.AddRange(other.staging);
+        drainWindows.AddRange(other.drainWindows);
     }
 
     public AuditReport Complete(
@@ -80,14 +92,16 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
         var measured = known.Sum(r => r.Instances);
         var safe = known.Where(r => r.Level is EolLevel.Low or EolLevel.Medium).Sum(r => r.Instances);
         var eolShare = measured == 0 ? 1 : (double)safe / measured;
-        var sla = PatchLatency.Compliance(patchVerdicts, request.AsOf);
-        var due = windowRows.Where(w => w.State != WindowState.Upcoming).ToList();
-        var held = due.Count(w => w.State is WindowState.Held || (w.State == WindowState.Aborted && w.Upgrades > 0));
-        var windowShare = due.Count == 0 ? 1 : (double)held / due.Count;
+        // Per (patch, cluster) row, as the table lists them: due when its due date passed or it was applied.
+        var due = patches.Where(p => p.DueAt <= request.AsOf || p.AppliedAt is not null).ToList();
+        var sla = new PatchCompliance(due.Count(p => p.Status == SlaStatus.Met), due.Count);
+        var windowsDue = windowRows.Where(w => w.State != WindowState.Upcoming).ToList();
+        var held = windowsDue.Count(w => w.State is WindowState.Held || (w.State == WindowState.Aborted && w.Upgrades > 0));
+        var windowShare = windowsDue.Count == 0 ? 1 : (double)held / windowsDue.Count;
         var score = (int)Math.Round(100 * (eolShare + (sla.Ratio ?? 1) + windowShare) / 3, MidpointRounding.AwayFromZero);
         var open = findingRows.Where(f => f.Open).ToList();
         return new ReportSummary(
-            score, eolShare, measured, sla, windowShare, due.Count, held,
+            score, eolShare, measured, sla, windowShare, windowsDue.Count, held,
             Enum.GetValues<EolLevel>().ToDictionary(l => l, l => eolRows.Where(r => r.Level == l).Sum(r => r.Instances)),
             open.Count,
             open.GroupBy(f => f.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
