@@ -10,7 +10,16 @@ internal static class SummarySection
     {
         var s = report.Summary;
         flow.Section("1. Executive summary");
-        flow.Paragraph($"Compliance score: {s.Score} / 100", Theme.Score.With(s.Score >= 80 ? Theme.Good : s.Score >= 60 ? Theme.Warning : Theme.Danger), 4);
+        if (report.Chain.Intact)
+        {
+            flow.Paragraph($"Compliance score: {s.Score} / 100", Theme.Score.With(s.Score >= 80 ? Theme.Good : s.Score >= 60 ? Theme.Warning : Theme.Danger), 4);
+        }
+        else
+        {
+            flow.Paragraph($"Compliance score: {s.Score} / 100 (UNVERIFIED)", Theme.Score.With(Theme.Danger), 4);
+            flow.Paragraph("The ledger's hash chain does not verify (Appendix C): this score is computed from records that may have been altered.", Theme.Strong.With(Theme.Danger));
+        }
+
         flow.Paragraph(ReportSummary.Formula, Theme.Caption, 10);
         flow.KeyValues(
         [
