@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Compliance.Adapters.Kubernetes.Model;
 using Compliance.Adapters.Kubernetes.Observing;
 using Compliance.Adapters.Kubernetes.Watching;
+using Compliance.Application.Observability;
 using Compliance.Application.Ports;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions opt
     {
         using var kube = new k8s.Kubernetes(target.Configuration);
         using var publication = new Publication(target.ClusterId, publisher, time);
-        var settings = new StreamSettings(options.RetryInitial, options.RetryMaximum, options.PageSize, KubernetesMetrics.WatchReconnects, $"kubernetes/{target.ClusterId}");
+        var settings = new StreamSettings(options.RetryInitial, options.RetryMaximum, options.PageSize, $"kubernetes/{target.ClusterId}");
         var tasks = new List<Task>
         {
             PublishLoopAsync(publication, ct),
@@ -61,7 +62,6 @@ internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions opt
             while (await signal.Reader.WaitToReadAsync(ct))
             {
                 signal.Reader.TryRead(out _);
-                var before = publication.Published;
                 try
                 {
                     await publication.PublishAsync(model.TakeChanges(), ct);
@@ -75,8 +75,6 @@ internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions opt
                     await Task.Delay(delay, time, ct);
                     signal.Writer.TryWrite(true);
                 }
-
-                KubernetesMetrics.Published.Add(publication.Published - before, new KeyValuePair<string, object?>("cluster", target.ClusterId));
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -105,7 +103,7 @@ internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions opt
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 State.Failed(stream, e, time.GetUtcNow());
-                KubernetesMetrics.WatchReconnects.Add(1, new KeyValuePair<string, object?>("source", $"kubernetes/{target.ClusterId}"));
+                ComplianceMetrics.WatchReconnected($"kubernetes/{target.ClusterId}");
                 wait = backoff.Next();
                 logger.LogWarning("GET /version of cluster {Cluster} failed ({Error}); retrying in {Delay} ms", target.ClusterId, e.Message, (int)wait.TotalMilliseconds);
             }

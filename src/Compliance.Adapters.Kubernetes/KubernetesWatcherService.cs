@@ -21,7 +21,7 @@ public sealed class KubernetesWatchRegistry
 /// <summary>Runs a <see cref="ClusterWatcher"/> per configured cluster and logs which clusters it watches, or why none.</summary>
 internal sealed class KubernetesWatcherService(
     IOptions<KubernetesOptions> options,
-    IObservationPublisher publisher,
+    IServiceProvider services,
     KubernetesWatchRegistry registry,
     TimeProvider time,
     ILogger<KubernetesWatcherService> logger) : BackgroundService
@@ -44,6 +44,13 @@ internal sealed class KubernetesWatcherService(
         {
             registry.NotWatching = selection.WhyNone;
             logger.LogInformation("Kubernetes watcher off: {Reason}", selection.WhyNone);
+            return;
+        }
+
+        if (services.GetService(typeof(IObservationPublisher)) is not IObservationPublisher publisher)
+        {
+            registry.NotWatching = "no observation publisher is registered (the bus adapter registers one)";
+            logger.LogError("Kubernetes watcher not started: {Reason}", registry.NotWatching);
             return;
         }
 

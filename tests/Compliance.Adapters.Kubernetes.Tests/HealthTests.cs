@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Compliance.Adapters.Kubernetes.Watching;
+using Compliance.Application.Observability;
 using Compliance.Contracts.Observations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -9,6 +11,17 @@ public sealed class HealthTests
     [Fact]
     public async Task watch_state_shows_backing_off_while_the_server_is_down_and_connected_when_it_returns()
     {
+        var reconnects = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ComplianceMetrics.MeterName && instrument.Name == "compliance_watch_reconnects") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags) if (tag.Key == "source") reconnects.Enqueue((string)tag.Value!);
+        });
+        listener.Start();
         await using var h = await WatcherHarness.StartAsync();
         await h.Eventually(() => h.Publisher.Of<DrainRiskFound>().Count == 3, "the first publication");
         var registry = new KubernetesWatchRegistry();
@@ -28,6 +41,7 @@ public sealed class HealthTests
         ((long)cluster["reconnects"]!).ShouldBeGreaterThan(0);
         cluster["lastError"].ShouldNotBeNull().ToString()!.ShouldContain("Connection refused");
 
+        reconnects.ShouldContain($"kubernetes/{WatcherHarness.ClusterId}");
         await h.Api.StartAsync();
         await h.Eventually(() => h.Watcher.State.Status == WatchStatus.Connected, "connected again");
         var up = await check.CheckHealthAsync(new HealthCheckContext());

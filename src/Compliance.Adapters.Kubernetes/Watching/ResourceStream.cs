@@ -1,5 +1,5 @@
-using System.Diagnostics.Metrics;
 using Compliance.Adapters.Kubernetes.Model;
+using Compliance.Application.Observability;
 using k8s;
 using Microsoft.Extensions.Logging;
 
@@ -27,7 +27,7 @@ internal sealed record ResourceApi<T, TSnapshot>(
     Func<T, TSnapshot> Map);
 
 /// <summary>Settings every stream of a watcher shares.</summary>
-internal sealed record StreamSettings(TimeSpan RetryInitial, TimeSpan RetryMaximum, int PageSize, Counter<long> Reconnects, string MetricSource);
+internal sealed record StreamSettings(TimeSpan RetryInitial, TimeSpan RetryMaximum, int PageSize, string MetricSource);
 
 /// <summary>
 /// List then watch, for ever: lists (in pages) into the sink, watches from the list's resourceVersion, resumes a watch
@@ -81,7 +81,7 @@ internal sealed class ResourceStream<T, TSnapshot>(
             catch (Exception e)
             {
                 state.Failed(api.Name, e, time.GetUtcNow());
-                settings.Reconnects.Add(1, new KeyValuePair<string, object?>("source", settings.MetricSource));
+                ComplianceMetrics.WatchReconnected(settings.MetricSource);
                 var delay = backoff.Next();
                 logger.LogWarning("{Stream} of cluster {Cluster} failed ({Error}); retrying in {Delay} ms from resourceVersion {ResourceVersion}",
                     api.Name, state.ClusterId, e.Message, (int)delay.TotalMilliseconds, resourceVersion ?? "(relist)");

@@ -20,7 +20,7 @@ public static class ServeApp
         builder.Services.AddComplianceCore(builder.Configuration);
         builder.Services.AddComplianceApi(builder.Configuration);
         builder.Services.AddComplianceMessaging(builder.Configuration);
-        // adapter: builder.Services.AddComplianceKubernetes(builder.Configuration);
+        builder.Services.AddComplianceKubernetes(builder.Configuration);
 
         var app = builder.Build();
         app.UseComplianceApi();
