@@ -19,8 +19,11 @@ public static class ServeApp
 
         builder.Services.AddComplianceCore(builder.Configuration);
         builder.Services.AddComplianceApi(builder.Configuration);
-        builder.Services.AddComplianceMessaging(builder.Configuration);
-        builder.Services.AddComplianceKubernetes(builder.Configuration);
+        if (options.Adapters)
+        {
+            builder.Services.AddComplianceMessaging(builder.Configuration);
+            builder.Services.AddComplianceKubernetes(builder.Configuration);
+        }
 
         var app = builder.Build();
         app.UseComplianceApi();

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using static Compliance.Host.Cli.Api.ApiVerb;
+
+namespace Compliance.Host.Cli.Api;
+
+/// <summary><c>compliance clusters list|show</c>, <c>findings</c>, <c>patch-latency</c>, <c>history</c>: the API's queries from the command line.</summary>
+internal static class QueryCommands
+{
+    public static IEnumerable<Command> Create(TextWriter output)
+    {
+        var id = new Argument<string>("cluster-id") { Description = "The cluster id" };
+        var list = Get("list", "Every registered cluster", output, _ => "/api/v1/clusters",
+            (a, f) => ApiOutput.Render(a, f, null, "clusterId", "environment", "flavour", "ownerTeam", "stagingClusterId", "registeredAt"));
+        var show = Get("show", "One cluster and its stream revisions", output, p => $"/api/v1/clusters/{Segment(p.GetValue(id)!)}",
+            (a, f) => ApiOutput.Fields(a, f), id);
+        yield return WithTarget(new Command("clusters", "Registered clusters (local data directory, or --server)") { list, show });
+
+        var cluster = Required("--cluster", "The cluster id");
+        var asOf = Options.AsOf();
+        yield return WithTarget(Get("findings", "Process and drain-readiness findings of a cluster", output,
+            p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/findings", ("asOf", p.GetValue(asOf))),
+            (a, f) => ApiOutput.Render(a, f, "findings", "kind", "subject", "detectedAt", "resolvedAt", "detail"), cluster, asOf));
+
+        var from = Optional("--from", "First release day, YYYY-MM-DD (default: a year before --to)");
+        var to = Optional("--to", "Last release day, YYYY-MM-DD (default: today)");
+        yield return WithTarget(Get("patch-latency", "Patches released in a period and how fast the cluster applied them", output,
+            p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/patch-latency", ("from", p.GetValue(from)), ("to", p.GetValue(to))),
+            (a, f) => ApiOutput.Render(a, f, "patches", "kind", "product", "patch", "releasedAt", "critical", "appliedAt", "latency", "status"),
+            cluster, from, to));
+
+        var page = Optional("--page", "Page number, from 1");
+        var size = Optional("--page-size", "Entries per page, 1-500 (default 50)");
+        yield return WithTarget(Get("history", "A cluster's audit log, oldest first, paged", output,
+            p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/history", ("page", p.GetValue(page)), ("pageSize", p.GetValue(size))),
+            (a, f) => ApiOutput.Render(a, f, "entries", "position", "recordedAt", "actor", "text"), cluster, page, size));
+    }
+
+    /// <summary>Adds --server and --api-key (recursive) to a top-level API command.</summary>
+    public static Command WithTarget(Command command)
+    {
+        foreach (var option in ApiTarget.Options()) command.Options.Add(option);
+        return command;
+    }
+}
