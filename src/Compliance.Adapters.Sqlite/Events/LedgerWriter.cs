@@ -8,7 +8,7 @@ namespace Compliance.Adapters.Sqlite.Events;
 /// The single writer connection and its prepared statements. Not thread-safe: <see cref="SqliteEventStore"/> serialises
 /// callers; other processes are serialised by SQLite's write lock (BEGIN IMMEDIATE waits for it).
 /// </summary>
-internal sealed class LedgerWriter : IDisposable
+internal sealed partial class LedgerWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _selectByIds;

@@ -20,6 +20,7 @@ internal static class CommandLine
             ReportCommand.Create(time, output, error),
             Serve.ServeCommand.Create(),
         };
+        foreach (var command in ExportImportCommands.Create(time, output)) root.Subcommands.Add(command);
         foreach (var command in Api.QueryCommands.Create(output).Concat(Api.MaintenanceCommands.Create(output))) root.Subcommands.Add(command);
         root.Options.Add(Options.Data);
 

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Compliance.Application.Store;
+
+/// <summary>
+/// A store that can take events already recorded elsewhere, with their recorded-at, revision and position as they were.
+/// Used only to load an export into an empty store: the store checks each event extends its own chain (position, stream
+/// revision, previous hash) and that the hash it recomputes is the one given.
+/// </summary>
+public interface IEventImporter
+{
+    /// <summary>Appends already-recorded events in global order, all or nothing per call.</summary>
+    /// <exception cref="LedgerImportException">an event does not extend the store's chain or its hash does not match.</exception>
+    Task ImportAsync(IReadOnlyList<StoredEvent> events, CancellationToken ct);
+}
+
+/// <summary>An export cannot be imported; <see cref="Line"/> is the 1-based line of the file at fault (0: the file as a whole).</summary>
+public sealed class LedgerImportException(long line, string message)
+    : Exception(line > 0 ? $"line {line.ToString(CultureInfo.InvariantCulture)}: {message}" : message)
+{
+    public long Line { get; } = line;
+}
+
+/// <summary>
+/// Loads an export (see <see cref="LedgerExport"/>) into an empty store. Every line is checked before it reaches the
+/// store (position in sequence, previous hash linking, hash recomputed), then the store's chain is verified and its head
+/// hash compared with the header's. The caller makes the target disappear on failure (a temp file moved into place).
+/// </summary>
+public static class LedgerImport
+{
+    private const int Batch = 500;
+
+    public static async Task<ChainVerification> ReadAsync(TextReader input, IEventImporter target, IEventReader targetReader, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(targetReader);
+        var (headPosition, _) = await targetReader.ReadHeadAsync(ct).ConfigureAwait(false);
+        if (headPosition != 0) throw new LedgerImportException(0, $"the target store is not empty (it holds {headPosition} event(s)); import needs an empty store");
+
+        var first = await input.ReadLineAsync(ct).ConfigureAwait(false) ?? throw new LedgerImportException(1, "the file is empty (expected a header line)");
+        var header = ParseHeader(first);
+        var previousHash = HashChain.Genesis;
+        var line = 1L;
+        var pending = new List<StoredEvent>(Batch);
+        var lastLine = new List<long>(Batch);
+        while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } text)
+        {
+            line++;
+            if (text.Length == 0) throw new LedgerImportException(line, "empty line (expected one event)");
+            var e = ParseEvent(text, line);
+            if (e.Position != line - 1) throw new LedgerImportException(line, $"position {e.Position} out of sequence (expected {line - 1})");
+            if (!string.Equals(e.PreviousHash, previousHash, StringComparison.Ordinal))
+                throw new LedgerImportException(line, $"previous hash {e.PreviousHash} does not match the preceding event's hash {previousHash}");
+            var computed = HashChain.Compute(e, e.PreviousHash);
+            if (!string.Equals(computed, e.Hash, StringComparison.Ordinal))
+                throw new LedgerImportException(line, $"hash mismatch for event {e.EventId}: the line says {e.Hash} but its content hashes to {computed}");
+            previousHash = e.Hash;
+            pending.Add(e);
+            lastLine.Add(line);
+            if (pending.Count == Batch) await FlushAsync(target, pending, lastLine, ct).ConfigureAwait(false);
+        }
+
+        await FlushAsync(target, pending, lastLine, ct).ConfigureAwait(false);
+        var events = line - 1;
+        if (events != header.Events) throw new LedgerImportException(0, $"the header announces {header.Events} event(s) but the file holds {events}");
+        if (!string.Equals(previousHash, header.HeadHash, StringComparison.Ordinal))
+            throw new LedgerImportException(0, $"the last event's hash {previousHash} is not the header's head hash {header.HeadHash}");
+
+        var verification = await HashChainVerifier.VerifyAsync(targetReader, ct).ConfigureAwait(false);
+        if (verification.FirstBreak is { } broken)
+            throw new LedgerImportException(broken.Position + 1, $"the imported store does not verify at position {broken.Position}: {broken.Kind} ({broken.Detail})");
+        if (verification.Verified != header.Events || !string.Equals(verification.HeadHash, header.HeadHash, StringComparison.Ordinal))
+            throw new LedgerImportException(0, $"the imported store's head ({verification.HeadPosition}, {verification.HeadHash}) is not the file's ({header.HeadPosition}, {header.HeadHash})");
+        return verification;
+    }
+
+    private static async Task FlushAsync(IEventImporter target, List<StoredEvent> pending, List<long> lines, CancellationToken ct)
+    {
+        if (pending.Count == 0) return;
+        try
+        {
+            await target.ImportAsync(pending, ct).ConfigureAwait(false);
+        }
+        catch (LedgerImportException e) when (e.Line == 0)
+        {
+            throw new LedgerImportException(lines[0], $"(batch up to line {lines[^1]}) {e.Message}");
+        }
+
+        pending.Clear();
+        lines.Clear();
+    }
+
+    public static LedgerHeader ParseHeader(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            var format = Text(root, "format");
+            if (format != LedgerExport.Format) throw new LedgerImportException(1, $"not a Compliance ledger export (format '{format}', expected '{LedgerExport.Format}')");
+            var version = root.GetProperty("version").GetInt32();
+            if (version != LedgerExport.Version) throw new LedgerImportException(1, $"unsupported export version {version} (this build reads version {LedgerExport.Version})");
+            return new LedgerHeader(format, version, root.GetProperty("events").GetInt64(), root.GetProperty("headPosition").GetInt64(), Text(root, "headHash"));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new LedgerImportException(1, $"malformed header: {e.Message}");
+        }
+    }
+
+    public static StoredEvent ParseEvent(string text, long line)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            var r = doc.RootElement;
+            return new StoredEvent(
+                EventId: Guid.ParseExact(Text(r, "eventId"), "D"),
+                Stream: Text(r, "stream"),
+                Revision: r.GetProperty("revision").GetInt64(),
+                Position: r.GetProperty("position").GetInt64(),
+                Type: Text(r, "type"),
+                SchemaVersion: r.GetProperty("schemaVersion").GetInt32(),
+                RecordedAt: new DateTimeOffset(DateTime.SpecifyKind(
+                    DateTime.ParseExact(Text(r, "recordedAt"), LedgerExport.InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc)),
+                Actor: Text(r, "actor"),
+                CorrelationId: Guid.ParseExact(Text(r, "correlationId"), "D"),
+                CausationId: Guid.ParseExact(Text(r, "causationId"), "D"),
+                Json: Text(r, "json"),
+                PreviousHash: Text(r, "previousHash"),
+                Hash: Text(r, "hash"));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new LedgerImportException(line, $"malformed event: {e.Message}");
+        }
+    }
+
+    private static string Text(JsonElement e, string name) =>
+        e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null");
+}
