@@ -16,13 +16,6 @@ namespace Compliance.Adapters.Kubernetes;
 /// </summary>
 internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions options, IObservationPublisher publisher, TimeProvider time, ILogger logger)
 {
-    private static readonly (string Group, string Plural, string Kind)[] ClusterApiResources =
-    [
-        ("cluster.x-k8s.io", "clusters", "Cluster"),
-        ("cluster.x-k8s.io", "machinedeployments", "MachineDeployment"),
-        ("controlplane.cluster.x-k8s.io", "kubeadmcontrolplanes", "KubeadmControlPlane"),
-    ];
-
     private readonly Channel<bool> signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ClusterModel model = new(options.AddOnNamespaces.ToHashSet(StringComparer.Ordinal));
 
@@ -154,7 +147,7 @@ internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions opt
             }
         }
 
-        var served = ClusterApiResources.Where(r => groups.Contains(r.Group)).ToList();
+        var served = Resources.ClusterApiKinds.Where(r => groups.Contains(r.Group)).ToList();
         if (served.Count == 0)
         {
             logger.LogInformation("Cluster {Cluster} serves no Cluster API groups; not watching Cluster API objects", target.ClusterId);

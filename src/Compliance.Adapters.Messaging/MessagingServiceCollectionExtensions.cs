@@ -4,6 +4,7 @@ using Compliance.Adapters.Messaging.Consumers;
 using Compliance.Adapters.Messaging.Integration;
 using Compliance.Application.Catalog;
 using Compliance.Application.CatalogRefresh;
+using Compliance.Application.Handling;
 using Compliance.Application.Integration;
 using Compliance.Application.Ports;
 using Compliance.Application.Queries;
@@ -48,6 +49,12 @@ public static class MessagingServiceCollectionExtensions
                 cfg.ReceiveEndpoint(Bound(context).ObservationQueue, e => ObservationEndpoint.Configure(context, e, Bound(context))));
         });
 
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<BusOptions>>().Value;
+            return new IngestBatcher(sp.GetRequiredService<CommandHandler>(), options.IngestBatchSize, options.IngestWindow,
+                sp.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton<ObservationRecorder>();
         services.AddSingleton<BusPublisher>();
         services.AddSingleton<IObservationPublisher>(sp => sp.GetRequiredService<BusPublisher>());

@@ -41,7 +41,7 @@ public sealed class RabbitMqBusTests(RabbitMqBrokerFixture fixture)
         await host.Publisher.PublishAsync(Observations.ControlPlane("api-prod", "v1.32.1", At.AddSeconds(30)), id, CancellationToken.None);
         await host.Publisher.PublishAsync(Observations.Node("api-prod", "node-9", "v1.32.1", At), Guid.NewGuid(), CancellationToken.None);
 
-        // recorded one at a time in queue order: once the last message is stored, the repeat before it was handled
+        // recorded in delivery order within a batch: once the last message is stored, the first copy before it was
         var stored = await Eventually.Until(() => ledger.StreamAsync(Streams.Observations("api-prod")),
             e => e.Any(x => x.Json.Contains("node-9", StringComparison.Ordinal)), "the last message being recorded");
         stored.Select(e => e.Type).ShouldBe(["V1.ControlPlaneVersionObserved", "V1.NodeObserved"]);
@@ -60,8 +60,7 @@ public sealed class RabbitMqBusTests(RabbitMqBrokerFixture fixture)
         var stored = await Eventually.Until(() => ledger.StreamAsync(Streams.Observations("ops-prod")), e => e.Count == 1, "the good message being recorded");
         stored[0].Type.ShouldBe("V1.ControlPlaneVersionObserved");
         await using var connection = await RawRabbit.ConnectAsync(fixture.Broker);
-        await using var channel = await connection.CreateChannelAsync();
-        var dead = await RawRabbit.GetAsync(channel, host.Queue + "_error");
+        var dead = await RawRabbit.GetOnceDeclaredAsync(connection, host.Queue + "_error");
         dead.ShouldNotBeNull();
         RawRabbit.Json(dead).GetProperty("messageId").GetGuid().ShouldBe(poisonId);
         RawRabbit.Header(dead, "MT-Fault-ExceptionType").ShouldContain("RejectedMessageException");

@@ -25,6 +25,32 @@ internal static class RawRabbit
         return null;
     }
 
+    /// <summary>
+    /// Takes one message from a queue that may not exist yet (an error queue is declared with the first fault, which
+    /// can come after later messages were recorded), or null when none arrives in time.
+    /// </summary>
+    public static async Task<BasicGetResult?> GetOnceDeclaredAsync(IConnection connection, string queue, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var channel = await connection.CreateChannelAsync();
+            try
+            {
+                var got = await channel.BasicGetAsync(queue, autoAck: true);
+                if (got is not null) return got;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+            {
+                // not declared yet
+            }
+
+            await Task.Delay(50);
+        }
+
+        return null;
+    }
+
     public static JsonElement Json(BasicGetResult message) => JsonDocument.Parse(message.Body).RootElement.Clone();
 
     public static string Header(BasicGetResult message, string name) =>

@@ -8,6 +8,21 @@ namespace Compliance.Adapters.Kubernetes.Watching;
 /// <summary>The list and watch calls of each resource the watcher reads, through KubernetesClient.</summary>
 internal static class Resources
 {
+    /// <summary>The Cluster API resources, watched where discovery lists their groups.</summary>
+    public static readonly IReadOnlyList<(string Group, string Plural, string Kind)> ClusterApiKinds =
+    [
+        ("cluster.x-k8s.io", "clusters", "Cluster"),
+        ("cluster.x-k8s.io", "machinedeployments", "MachineDeployment"),
+        ("controlplane.cluster.x-k8s.io", "kubeadmcontrolplanes", "KubeadmControlPlane"),
+    ];
+
+    /// <summary>Every (API group, resource) the watcher lists and watches: what its read-only ClusterRole must grant, and no more.</summary>
+    public static readonly IReadOnlyList<(string Group, string Plural)> Read =
+    [
+        ("", "nodes"), ("", "pods"), ("apps", "deployments"), ("apps", "statefulsets"), ("policy", "poddisruptionbudgets"),
+        .. ClusterApiKinds.Select(k => (k.Group, k.Plural)),
+    ];
+
     public static ResourceApi<V1Node, NodeSnapshot> Nodes(IKubernetes kube, int pageSize) => new(
         "nodes",
         async (next, ct) => Page(await kube.CoreV1.ListNodeAsync(continueParameter: next, limit: pageSize, cancellationToken: ct)),

@@ -18,8 +18,17 @@ public sealed class BusOptions
     /// <summary>The queue the observation consumers read (its dead letters go to <c>{name}_error</c>).</summary>
     public string ObservationQueue { get; set; } = "compliance-observations";
 
-    /// <summary>Messages fetched ahead of processing; they are still recorded one at a time, in queue order.</summary>
+    /// <summary>Messages fetched ahead of processing.</summary>
     public int PrefetchCount { get; set; } = 256;
+
+    /// <summary>
+    /// Observation messages consumed at once and recorded together in one ledger transaction (each is still acknowledged
+    /// or faulted on its own). 1 records one message at a time.
+    /// </summary>
+    public int IngestBatchSize { get; set; } = 500;
+
+    /// <summary>How long a batch waits for more messages after the first arrives (while one is being written, they gather anyway).</summary>
+    public TimeSpan IngestWindow { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>How often the integration gateway compares the read models with what it announced.</summary>
     public TimeSpan IntegrationPollInterval { get; set; } = TimeSpan.FromSeconds(3);

@@ -14,6 +14,10 @@ internal sealed class BusOptionsValidation : IValidateOptions<BusOptions>
             problems.Add("Compliance:Bus:ObservationQueue must name a queue");
         if (options.PrefetchCount is < 1 or > 65_535)
             problems.Add($"Compliance:Bus:PrefetchCount {options.PrefetchCount} must be between 1 and 65535");
+        if (options.IngestBatchSize is < 1 or > 1_000)
+            problems.Add($"Compliance:Bus:IngestBatchSize {options.IngestBatchSize} must be between 1 and 1000");
+        if (options.IngestWindow < TimeSpan.Zero || options.IngestWindow > TimeSpan.FromSeconds(1))
+            problems.Add($"Compliance:Bus:IngestWindow {options.IngestWindow} must be between 0 and 1 s");
         if (options.IntegrationPollInterval <= TimeSpan.Zero)
             problems.Add($"Compliance:Bus:IntegrationPollInterval {options.IntegrationPollInterval} must be positive");
         if (options.Transport == BusTransport.RabbitMq)

@@ -1,4 +1,3 @@
-using Compliance.Application.Handling;
 using Compliance.Domain.Commands;
 using Compliance.Domain.Events;
 using MassTransit;
@@ -7,9 +6,11 @@ namespace Compliance.Adapters.Messaging.Consumers;
 
 /// <summary>
 /// What every observation consumer does after mapping: record through the command handler under the message id, so a
-/// redelivered message appends nothing twice. A rejection makes the message poison (error queue, reason in the headers).
+/// redelivered message appends nothing twice, batched with the messages consumed at the same time
+/// (<see cref="IngestBatcher"/>); the consumer returns, and the message is acknowledged, once its events are committed.
+/// A rejection makes that message alone poison (error queue, reason in the headers).
 /// </summary>
-public sealed class ObservationRecorder(CommandHandler handler, TimeProvider time)
+public sealed class ObservationRecorder(IngestBatcher batcher, TimeProvider time)
 {
     public Task RecordAsync<T>(ConsumeContext<T> context, ObservationEvent observation, string source) where T : class =>
         HandleAsync(context, new RecordObservation(observation, Actor(source), time.GetUtcNow()));
@@ -21,7 +22,8 @@ public sealed class ObservationRecorder(CommandHandler handler, TimeProvider tim
     {
         var messageId = context.MessageId
             ?? throw new RejectedMessageException($"{typeof(T).Name} has no messageId: without it a redelivery could be recorded twice");
-        var outcome = await handler.HandleAsync(command, messageId, context.CancellationToken);
+        var sequence = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var rabbit) ? rabbit.DeliveryTag : (ulong?)null;
+        var outcome = await batcher.HandleAsync(command, messageId, sequence, context.CancellationToken);
         if (!outcome.Accepted) throw new RejectedMessageException($"{typeof(T).Name} {messageId} rejected: {outcome.Rejection}");
     }
 

@@ -23,6 +23,6 @@ internal static class BenchCommand
             await RebuildBench.RunAsync(scratch, parse.GetValue(rebuild), output, ct);
             return 0;
         });
-        return new Command("bench", "Benchmarks (figures for the issue notes)") { store, BenchBusCommand.Create(output), BenchReportCommand.Create(output) };
+        return new Command("bench", "Benchmarks (figures for the issue notes)") { store, BenchBusCommand.Create(output), BenchReportCommand.Create(output), BenchWatcherCommand.Create(output) };
     }
 }

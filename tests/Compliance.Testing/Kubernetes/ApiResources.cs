@@ -1,7 +1,7 @@
 namespace Compliance.Testing.Kubernetes;
 
 /// <summary>A resource type the local API server serves: where it lives in the URL space and how its lists are named.</summary>
-public sealed record ApiResource(string Group, string Version, string Plural, string Kind, bool Namespaced)
+internal sealed record ApiResource(string Group, string Version, string Plural, string Kind, bool Namespaced)
 {
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
@@ -11,7 +11,7 @@ public sealed record ApiResource(string Group, string Version, string Plural, st
 }
 
 /// <summary>The resources the watcher reads, in the groups and versions a real cluster serves them.</summary>
-public static class ApiResources
+internal static class ApiResources
 {
     public static readonly ApiResource Nodes = new("", "v1", "nodes", "Node", false);
     public static readonly ApiResource Pods = new("", "v1", "pods", "Pod", true);

@@ -5,7 +5,7 @@ using System.Threading.Channels;
 namespace Compliance.Testing.Kubernetes;
 
 /// <summary>One stored object: its identity, the resourceVersion of its last write and its JSON as served.</summary>
-public sealed record StoredObject(ApiResource Resource, string? Namespace, string Name, long ResourceVersion, string Json);
+internal sealed record StoredObject(ApiResource Resource, string? Namespace, string Name, long ResourceVersion, string Json);
 
 /// <summary>A change as a watch sees it: the line it sends, and which resource and namespace it belongs to.</summary>
 internal sealed record HistoryEntry(long ResourceVersion, ApiResource Resource, string? Namespace, string Line);
@@ -22,7 +22,7 @@ internal sealed class WatchSubscription(ApiResource resource, string? ns)
 /// The objects, the global resourceVersion every write bumps, the retained watch history (older resourceVersions get
 /// 410 Gone) and the open watches. Thread-safe; survives stopping and restarting the HTTP server.
 /// </summary>
-public sealed class ApiState(int historyLimit)
+internal sealed class ApiState(int historyLimit)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(ApiResource, string?, string), StoredObject> objects = [];

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Compliance.Testing.Kubernetes;
 
 /// <summary>Objects in the JSON shapes the Kubernetes API serves them (only the fields the watcher reads, spelled as the API spells them).</summary>
-public static class KubeObjects
+internal static class KubeObjects
 {
     public sealed record Container(string Name, string Image);
 

@@ -15,7 +15,7 @@ namespace Compliance.Testing.Kubernetes;
 /// real KubernetesClient loads. Tests script changes (<see cref="Put"/>, <see cref="Delete"/>), expire the watch
 /// history (410 Gone), inject malformed watch lines and stop or restart the server.
 /// </summary>
-public sealed class LocalKubernetesApi : IAsyncDisposable
+internal sealed class LocalKubernetesApi : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(ApiResource Resource, long? Since)> watches = new();
     private readonly string folder = Path.Combine(Path.GetTempPath(), "compliance-kube-" + Guid.NewGuid().ToString("N"));

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using Compliance.Adapters.Kubernetes;
+using Compliance.Adapters.Messaging.Consumers;
+using Compliance.Adapters.Sqlite.Events;
+using Compliance.Adapters.Sqlite.ReadModels;
+using Compliance.Application.Catalog;
+using Compliance.Application.Handling;
+using Compliance.Application.Ports;
+using Compliance.Application.Projections;
+using Microsoft.Extensions.Logging.Abstractions;
+using C = Compliance.Contracts.Observations;
+
+namespace Compliance.Host.Bench;
+
+/// <summary>
+/// The measured process of <c>compliance bench watcher</c>: a watcher on the simulated cluster, publishing either nowhere
+/// (counting: the watcher alone) or into a SQLite ledger through the command handler with projections running live
+/// (the in-memory ingest path). Talks to the driving process over stdin/stdout: prints "synced ..." once the initial
+/// list is published, and its figures when told "stop".
+/// </summary>
+internal static class WatcherBenchAgent
+{
+    public static async Task<int> RunAsync(string kubeconfig, string folder, bool ledger, int nodes, TextWriter output, CancellationToken ct)
+    {
+        var options = new KubernetesOptions { KubeconfigPath = kubeconfig, PageSize = 500, VersionPollInterval = TimeSpan.FromMinutes(1) };
+        var target = ClusterTargets.Resolve(options).Targets.Single();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var latency = new LatencyProbe();
+        using var store = ledger ? new SqliteEventStore(Path.Combine(folder, "ledger.db"), TimeProvider.System) : null;
+        using var handler = store is null ? null : new CommandHandler(store);
+        var publisher = new BenchPublisher(handler, latency);
+        var tasks = new List<Task> { new ClusterWatcher(target, options, publisher, TimeProvider.System, NullLogger.Instance).RunAsync(stop.Token) };
+        if (store is not null)
+        {
+            var readModels = new TimedReadModels(new SqliteReadModelStore(Path.Combine(folder, "readmodels.db")), latency);
+            tasks.Add(new ProjectionRunner(store, readModels, CatalogSnapshot.Embedded.Catalog, TimeProvider.System).RunAsync(stop.Token));
+        }
+
+        var process = Process.GetCurrentProcess();
+        var started = Stopwatch.StartNew();
+        var seen = -1L;
+        while (publisher.Nodes < nodes || publisher.Count != seen || (store is not null && !latency.CaughtUp))
+        {
+            seen = publisher.Count;
+            await Task.Delay(1000, ct);
+        }
+
+        process.Refresh();
+        var syncCpu = process.TotalProcessorTime;
+        var syncWall = started.Elapsed - TimeSpan.FromSeconds(1);
+        var syncPeak = PeakResidentBytes();
+        latency.Reset();
+        var steadyStart = Stopwatch.StartNew();
+        output.WriteLine(FormattableString.Invariant($"synced {syncWall.TotalSeconds:F1} {syncCpu.TotalSeconds:F1} {syncPeak} {publisher.Count}"));
+        output.Flush();
+        var countAtSync = publisher.Count;
+        _ = await Console.In.ReadLineAsync(ct);
+        await Task.Delay(2000, ct); // the last changes reach the read model
+        process.Refresh();
+        var steadyCpu = process.TotalProcessorTime - syncCpu;
+        var steadyWall = steadyStart.Elapsed;
+        var (count, p50, p99, max) = latency.Summary();
+        output.WriteLine(FormattableString.Invariant(
+            $"done {steadyWall.TotalSeconds:F1} {steadyCpu.TotalSeconds:F1} {PeakResidentBytes()} {publisher.Count - countAtSync} {count} {p50:F0} {p99:F0} {max:F0} {GC.GetTotalMemory(false)}"));
+        output.Flush();
+        await stop.CancelAsync();
+        await Task.WhenAll(tasks).ContinueWith(_ => { }, TaskScheduler.Default);
+        return 0;
+    }
+
+    /// <summary>VmHWM: the process's peak resident set, in bytes.</summary>
+    public static long PeakResidentBytes()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? Process.GetCurrentProcess().PeakWorkingSet64
+            : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private static Domain.Events.ObservationEvent ToDomain(object message) => message switch
+    {
+        C.ControlPlaneVersionObserved m => ObservationMapping.ToDomain(m),
+        C.NodeObserved m => ObservationMapping.ToDomain(m),
+        C.NodeRemoved m => ObservationMapping.ToDomain(m),
+        C.AddOnVersionObserved m => ObservationMapping.ToDomain(m),
+        C.AddOnRemoved m => ObservationMapping.ToDomain(m),
+        C.DrainRiskFound m => ObservationMapping.ToDomain(m),
+        C.DrainRiskResolved m => ObservationMapping.ToDomain(m),
+        _ => throw new ArgumentException($"not a watcher observation: {message.GetType().Name}", nameof(message)),
+    };
+
+    /// <summary>Counts publications; with a handler, records them in the ledger and notes each stamped node change's position.</summary>
+    private sealed class BenchPublisher(CommandHandler? handler, LatencyProbe latency) : IObservationPublisher
+    {
+        private long count;
+        private long nodes;
+
+        public long Count => Interlocked.Read(ref count);
+
+        public long Nodes => Interlocked.Read(ref nodes);
+
+        public async Task PublishAsync<T>(T message, Guid messageId, CancellationToken ct) where T : class
+        {
+            Interlocked.Increment(ref count);
+            var node = message as C.NodeObserved;
+            if (node is not null) Interlocked.Increment(ref nodes);
+            if (handler is null) return;
+            var outcome = await handler.HandleAsync(new Domain.Commands.RecordObservation(ToDomain(message), "watcher:k8s", DateTimeOffset.UtcNow), messageId, ct);
+            if (outcome.Positions.Count > 0) latency.Recorded(outcome.Positions[^1]);
+            if (node is not null && outcome.Positions.Count > 0
+                && node.Labels.TryGetValue(WatcherBenchCluster.StampLabel, out var stamp)
+                && long.TryParse(stamp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks))
+                latency.Changed(outcome.Positions[^1], new DateTimeOffset(ticks, TimeSpan.Zero));
+        }
+    }
+}
