@@ -2,16 +2,20 @@ using Compliance.Application.Catalog;
 using Compliance.Application.Projections;
 using Compliance.Application.Serialization;
 using Compliance.Application.Store;
+using Compliance.Domain.Events;
 using Compliance.Domain.Verdicts;
 
 namespace Compliance.Application.Reports;
 
 /// <summary>
-/// Computes an <see cref="AuditReport"/> from the ledger as recorded up to the request's as-of instant: the fold of
-/// <see cref="LedgerAsOf"/>, the domain verdicts evaluated at as-of, and the whole chain verified.
+/// Computes an <see cref="AuditReport"/> from the ledger as recorded up to the request's as-of instant: a first pass
+/// finds the as-of head, the catalog facts and the clusters (<see cref="LedgerIndex"/>); then each group of clusters
+/// linked through staging is folded from its own streams and judged by the domain verdicts at as-of, in parallel and
+/// one group at a time per worker, so memory stays bounded by the largest group. The hash chain is verified meanwhile.
 /// </summary>
 public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, EventSerializer? serializer = null)
 {
+    private const string Evaluating = "evaluating clusters";
     private readonly EventSerializer events = serializer ?? EventSerializer.Default;
 
     /// <exception cref="InvalidReportRequestException">the period is wrong, or the scope names no cluster or environment known at as-of.</exception>
@@ -19,71 +23,72 @@ public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, 
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Problem() is { } problem) throw new InvalidReportRequestException(problem);
-        var ledger = await LedgerAsOf.ReadAsync(reader, catalog.Catalog, request.AsOf, events, progress, ct);
-        var fleet = ledger.Fleet;
-        var clusters = InScope(fleet, request.Scope);
+        var index = await LedgerIndex.ReadAsync(reader, catalog.Catalog, request.AsOf, events, progress, ct);
+        var inScope = InScope(index.Registrations, request.Scope);
 
-        progress?.Report(new ReportProgress("verifying the hash chain and evaluating clusters", 0, clusters.Count));
-        // The history the report stands on: positions 1 to the as-of head (later appends cannot change the answer).
-        // Verified while the clusters are evaluated: both only read.
-        var verifying = Task.Run(() => HashChainVerifier.VerifyAsync(new LedgerPrefix(reader, ledger.Point.Position), ct), ct);
-        var sections = Evaluate(request, fleet, clusters, progress, ct);
+        // The history the report stands on is positions 1 to the as-of head; the chain is verified through it (later
+        // appends cannot change the answer) while the clusters are evaluated: both only read.
+        var verifying = Task.Run(() => HashChainVerifier.VerifyAsync(new LedgerPrefix(reader, index.Point.Position), ct), ct);
+        var sections = await EvaluateAsync(request, index, inScope, progress, ct);
         var verification = await verifying;
         var chain = new ChainCheck(
             verification.Intact, verification.Verified, verification.HeadPosition, verification.HeadHash,
             verification.FirstBreak is { } b ? $"event at position {b.Position} (stream {b.Stream}, id {b.EventId}): {b.Kind}: {b.Detail}" : null,
             verification.Intact);
 
-        var lines = clusters.Select(c => ClusterEvaluation.Row(c))
-            .Select(r => new ClusterLine(r.ClusterId, r.DisplayName, r.Environment, r.OwnerTeam, r.Flavour.ToString(), r.StagingClusterId))
+        var lines = inScope.Order(StringComparer.Ordinal).Select(id => index.Registrations[id])
+            .Select(r => new ClusterLine(r.ClusterId, r.DisplayName, r.Environment.ToString().ToLowerInvariant(), r.OwnerTeam, r.Flavour.ToString(), r.StagingClusterId))
             .ToList();
-        var sources = CatalogSources(request, ledger, sections);
-        return sections.Complete(generatedAt, ledger.Point, chain, lines, sources, ledger.CatalogFactsByProduct.Values.Sum());
+        return sections.Complete(generatedAt, index.Point, chain, lines, CatalogSources(request, index, sections), index.CatalogFactsByProduct.Values.Sum());
     }
 
-    /// <summary>Each cluster's rows computed in parallel (the fold is only read), then merged in cluster order.</summary>
-    private static ReportSections Evaluate(ReportRequest request, FleetState fleet, List<ClusterHistory> clusters, IProgress<ReportProgress>? progress, CancellationToken ct)
+    /// <summary>Each group folded and judged by one worker; the rows are merged in cluster id order whatever finished first.</summary>
+    private async Task<ReportSections> EvaluateAsync(ReportRequest request, LedgerIndex index, HashSet<string> inScope, IProgress<ReportProgress>? progress, CancellationToken ct)
     {
-        var catalog = fleet.Catalog;
-        var parts = new ReportSections[clusters.Count];
+        var groups = ClusterFold.Groups(index.Registrations).Where(g => g.Any(inScope.Contains)).ToList();
+        var parts = new Dictionary<string, ReportSections>(StringComparer.Ordinal);
         var done = 0;
-        Parallel.For(0, clusters.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        progress?.Report(new ReportProgress(Evaluating, 0, inScope.Count));
+        await Parallel.ForEachAsync(groups, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = System.Environment.ProcessorCount }, async (group, token) =>
         {
-            var part = new ReportSections(request, catalog);
-            part.Add(clusters[i], ClusterEvaluation.Evaluate(fleet, clusters[i], request.AsOf));
-            parts[i] = part;
-            var count = Interlocked.Increment(ref done);
-            if (progress is not null)
+            var fleet = await ClusterFold.ReadAsync(reader, group, index.Catalog, index.Point.Position, events, token);
+            foreach (var id in group.Where(inScope.Contains))
             {
-                lock (parts) progress.Report(new ReportProgress("verifying the hash chain and evaluating clusters", count, clusters.Count));
+                var part = new ReportSections(request, index.Catalog);
+                if (fleet.Clusters.TryGetValue(id, out var history)) part.Add(history, ClusterEvaluation.Evaluate(fleet, history, request.AsOf));
+                lock (parts)
+                {
+                    parts[id] = part;
+                    progress?.Report(new ReportProgress(Evaluating, ++done, inScope.Count));
+                }
             }
         });
-        var sections = new ReportSections(request, catalog);
-        foreach (var part in parts) sections.Absorb(part);
+
+        var sections = new ReportSections(request, index.Catalog);
+        foreach (var id in inScope.Order(StringComparer.Ordinal)) sections.Absorb(parts[id]);
         return sections;
     }
 
-    private static List<ClusterHistory> InScope(FleetState fleet, ReportScope scope)
+    private static HashSet<string> InScope(IReadOnlyDictionary<string, ClusterRegistered> registered, ReportScope scope)
     {
-        var registered = fleet.Clusters.Values.Where(c => c.Registration is not null).OrderBy(c => c.ClusterId, StringComparer.Ordinal).ToList();
+        var ids = registered.Keys.Order(StringComparer.Ordinal).ToList();
         switch (scope.Kind)
         {
             case ScopeKind.Cluster:
-                var cluster = registered.FirstOrDefault(c => c.ClusterId == scope.Name);
-                return cluster is null
-                    ? throw new InvalidReportRequestException($"no cluster '{scope.Name}' was registered by as-of (known: {Known(registered.Select(c => c.ClusterId))})")
-                    : [cluster];
+                return registered.ContainsKey(scope.Name)
+                    ? new HashSet<string>([scope.Name], StringComparer.Ordinal)
+                    : throw new InvalidReportRequestException($"no cluster '{scope.Name}' was registered by as-of (known: {Known(ids)})");
             case ScopeKind.Environment:
-                var inEnvironment = registered.Where(c => EnvironmentOf(c) == scope.Name).ToList();
+                var inEnvironment = ids.Where(id => EnvironmentOf(registered[id]) == scope.Name).ToHashSet(StringComparer.Ordinal);
                 return inEnvironment.Count == 0
-                    ? throw new InvalidReportRequestException($"no cluster in environment '{scope.Name}' by as-of (known: {Known(registered.Select(EnvironmentOf).Distinct())})")
+                    ? throw new InvalidReportRequestException($"no cluster in environment '{scope.Name}' by as-of (known: {Known(registered.Values.Select(EnvironmentOf).Distinct())})")
                     : inEnvironment;
             default:
-                return registered;
+                return ids.ToHashSet(StringComparer.Ordinal);
         }
     }
 
-    private static string EnvironmentOf(ClusterHistory c) => c.Registration!.Environment.ToString().ToLowerInvariant();
+    private static string EnvironmentOf(ClusterRegistered r) => r.Environment.ToString().ToLowerInvariant();
 
     private static string Known(IEnumerable<string> names)
     {
@@ -92,7 +97,7 @@ public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, 
     }
 
     /// <summary>Provenance of every product the report's verdicts used, with its age on the as-of day.</summary>
-    private List<CatalogSourceRow> CatalogSources(ReportRequest request, LedgerAsOf ledger, ReportSections sections)
+    private List<CatalogSourceRow> CatalogSources(ReportRequest request, LedgerIndex index, ReportSections sections)
     {
         var day = Days.Of(request.AsOf);
         return [.. sections.ProductsUsed
@@ -100,6 +105,6 @@ public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, 
             .Order(StringComparer.Ordinal)
             .Select(p => (Product: p, Source: catalog.Provenance[p]))
             .Select(p => new CatalogSourceRow(p.Product, p.Source.Cycles, p.Source.License, p.Source.RetrievedOn,
-                Days.Between(p.Source.RetrievedOn, day), ledger.CatalogFactsByProduct.GetValueOrDefault(p.Product)))];
+                Days.Between(p.Source.RetrievedOn, day), index.CatalogFactsByProduct.GetValueOrDefault(p.Product)))];
     }
 }

@@ -150,7 +150,7 @@ internal static class ReportBench
         {
             if (value.Stage == stage) return;
             stage = value.Stage;
-            starts.Add(string.Create(CultureInfo.InvariantCulture, $"{stage} {watch.Elapsed.TotalSeconds:0.00}"));
+            starts.Add(string.Create(CultureInfo.InvariantCulture, $"{stage} {watch.Elapsed.TotalSeconds:0.00} (heap {GC.GetTotalMemory(false) / 1e6:N0} MB, resident {Environment.WorkingSet / 1e6:N0} MB)"));
         }
 
         public override string ToString() => string.Join("; ", starts);

@@ -97,26 +97,29 @@ internal static class ReportCommand
         return "Organisation not configured (set Compliance:Organisation or --organisation)";
     }
 
-    /// <summary>Progress on stderr for large fleets: one line per stage, and a count every tenth of the way.</summary>
+    /// <summary>
+    /// Progress on stderr for large fleets only (a small report stays silent, so a mistake still prints one line): events
+    /// read every 50,000, clusters evaluated and pages drawn every tenth of the way when there are at least 50.
+    /// </summary>
     private sealed class ConsoleProgress(TextWriter error) : IProgress<ReportProgress>
     {
+        private const int EventStep = 50_000;
+        private const int LargeCount = 50;
         private string stage = "";
-        private int lastTenth = -1;
+        private int lastStep = -1;
 
         public void Report(ReportProgress value)
         {
             if (value.Stage != stage)
             {
                 stage = value.Stage;
-                lastTenth = -1;
-                if (value.Total == 0 || value.Total >= 50) error.WriteLine($"report: {value.Stage} ...");
+                lastStep = -1;
             }
 
-            if (value.Total < 50) return;
-            var tenth = value.Done * 10 / value.Total;
-            if (tenth == lastTenth) return;
-            lastTenth = tenth;
-            error.WriteLine($"report: {value.Stage} {value.Done}/{value.Total}");
+            var step = value.Total == 0 ? value.Done / EventStep : value.Total >= LargeCount ? value.Done * 10 / value.Total : 0;
+            if (step == 0 || step == lastStep) return;
+            lastStep = step;
+            error.WriteLine(value.Total == 0 ? $"report: {value.Stage}: {value.Done:N0} events" : $"report: {value.Stage}: {value.Done}/{value.Total}");
         }
     }
 }
