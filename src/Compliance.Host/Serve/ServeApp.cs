@@ -18,6 +18,7 @@ public static class ServeApp
         builder.WebHost.UseUrls(options.Urls);
 
         builder.Services.AddComplianceCore(builder.Configuration);
+        builder.Services.AddComplianceStore(builder.Configuration);
         builder.Services.AddComplianceApi(builder.Configuration);
         if (options.Adapters)
         {

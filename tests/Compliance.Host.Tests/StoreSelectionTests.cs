@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using Compliance.Adapters.EventStoreDb;
+using Compliance.Adapters.Sqlite.Events;
+using Compliance.Application.Store;
+using Compliance.Host.Serve;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Compliance.Host.Tests;
+
+/// <summary>Compliance:Store chooses the event store `compliance serve` writes to.</summary>
+public sealed class StoreSelectionTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("compliance-store-kind-").FullName;
+
+    [Fact]
+    public async Task by_default_serve_writes_to_the_sqlite_ledger_of_the_data_directory()
+    {
+        await using var app = ServeApp.Build([], new ServeOptions("http://127.0.0.1:0", _data) { Adapters = false });
+
+        app.Services.GetRequiredService<IEventStore>().ShouldBeOfType<SqliteEventStore>();
+    }
+
+    [Fact]
+    public async Task an_unreachable_eventstoredb_is_retried_and_then_shown_unhealthy_in_readiness()
+    {
+        await using var app = ServeApp.Build(
+            ["--Compliance:Store:Kind=EventStoreDb", $"--Compliance:Store:EventStoreDb:ConnectionString=esdb://127.0.0.1:{ClosedPort()}?tls=false&defaultDeadline=1000"],
+            new ServeOptions("http://127.0.0.1:0", _data) { Adapters = false });
+
+        app.Services.GetRequiredService<IEventStore>().ShouldBeOfType<EventStoreDbEventStore>();
+        app.Services.GetRequiredService<IEventReader>().ShouldBeSameAs(app.Services.GetRequiredService<IEventStore>());
+        var health = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Tags.Contains("ready"));
+        health.Status.ShouldBe(HealthStatus.Unhealthy);
+        health.Entries["eventstoredb"].Status.ShouldBe(HealthStatus.Unhealthy);
+        health.Entries["eventstoredb"].Description!.ShouldContain("does not answer (Unavailable");
+    }
+
+    [Fact]
+    public async Task a_bad_store_configuration_stops_the_start_with_one_message_per_problem()
+    {
+        await using var kind = ServeApp.Build(["--Compliance:Store:Kind=Cassandra"], new ServeOptions("http://127.0.0.1:0", _data) { Adapters = false });
+        await using var missing = ServeApp.Build(["--Compliance:Store:Kind=EventStoreDb"], new ServeOptions("http://127.0.0.1:0", _data) { Adapters = false });
+        await using var bad = ServeApp.Build(["--Compliance:Store:Kind=EventStoreDb", "--Compliance:Store:EventStoreDb:ConnectionString=esdb://db:2113?tls=perhaps"],
+            new ServeOptions("http://127.0.0.1:0", _data) { Adapters = false });
+
+        (await Should.ThrowAsync<OptionsValidationException>(() => kind.StartAsync())).Failures
+            .ShouldBe(["Compliance:Store:Kind 'Cassandra' is not Sqlite or EventStoreDb"]);
+        (await Should.ThrowAsync<OptionsValidationException>(() => missing.StartAsync())).Failures
+            .ShouldBe(["Compliance:Store:EventStoreDb:ConnectionString must be set when Compliance:Store:Kind is EventStoreDb (e.g. esdb://localhost:2113?tls=false)"]);
+        (await Should.ThrowAsync<OptionsValidationException>(() => bad.StartAsync())).Failures
+            .ShouldBe(["Compliance:Store:EventStoreDb:ConnectionString: EventStoreDB connection string: tls must be true or false (got 'perhaps')"]);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
