@@ -123,12 +123,27 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
         counted.ShouldBe((int)total);
     }
 
-    [Fact(Skip = "reports land with issue 5")]
-    public async Task report_is_a_pdf_for_the_scope_and_period()
+    [Fact]
+    public async Task report_is_a_pdf_for_the_scope_and_period_recorded_once_in_the_ledger()
     {
-        var response = await client.GetAsync("/api/v1/reports?scope=fleet&from=2026-01-01&to=2026-06-15");
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var response = await client.GetAsync("/api/v1/reports?scope=cluster:web-prod&from=2026-03-01&to=2026-06-14&asOf=2026-06-14");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        (await response.Content.ReadAsByteArrayAsync()).Take(5).ShouldBe("%PDF-"u8.ToArray());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes.Take(5).ShouldBe("%PDF-"u8.ToArray());
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        response.Headers.ETag!.Tag.ShouldBe($"\"{sha}\"");
+        var head = await api.LedgerHeadAsync();
+        var again = await client.GetAsync("/api/v1/reports?scope=cluster:web-prod&from=2026-03-01&to=2026-06-14&asOf=2026-06-14");
+        again.Headers.ETag!.Tag.ShouldBe(response.Headers.ETag.Tag);
+        (await api.LedgerHeadAsync()).ShouldBe(head);
+    }
+
+    [Fact]
+    public async Task report_of_an_unknown_cluster_is_a_problem_naming_the_scope()
+    {
+        var response = await client.GetAsync("/api/v1/reports?scope=cluster:no-such&from=2026-03-01&to=2026-06-15");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("scope");
     }
 }

@@ -22,6 +22,7 @@ internal static class CommandLine
         };
         foreach (var command in ExportImportCommands.Create(time, output)) root.Subcommands.Add(command);
         foreach (var command in Api.QueryCommands.Create(output).Concat(Api.MaintenanceCommands.Create(output))) root.Subcommands.Add(command);
+        root.Subcommands.Single(c => c.Name == "bench").Subcommands.Add(Api.ApiBenchCommand.Create(output));
         root.Options.Add(Options.Data);
 
         var parse = root.Parse(args);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Compliance.Adapters.Pdf;
+using Compliance.Application.Reports;
 using Compliance.Host.Api;
 using Compliance.Host.Api.Commands;
 using Compliance.Host.Api.Queries;
@@ -62,6 +64,9 @@ internal static class ApiServices
         services.AddSingleton(s => new IdempotencyStore(Path.Combine(s.GetRequiredService<Cli.DataDirectory>().Path, "idempotency.db")));
         services.AddSingleton<CommandPipeline>();
         services.AddSingleton<FleetEolCache>();
+        services.AddSingleton<IReportRenderer, PdfReportRenderer>();
+        services.AddSingleton(s => new ReportService(s.GetRequiredService<Application.Store.IEventReader>(), s.GetRequiredService<Application.Handling.CommandHandler>(),
+            s.GetRequiredService<IReportRenderer>(), s.GetRequiredService<Application.Catalog.CatalogSnapshot>(), s.GetRequiredService<TimeProvider>()));
         services.AddComplianceOpenApi();
         return services;
     }

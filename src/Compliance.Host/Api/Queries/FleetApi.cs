@@ -26,12 +26,12 @@ internal static class FleetApi
         return api;
     }
 
-    private static async Task<Ok<FleetEolResponse>> Fleet([AsParameters] FleetEolQuery query, FleetEolCache cache, TimeProvider time, CancellationToken ct)
+    private static async Task<FleetEolResult> Fleet([AsParameters] FleetEolQuery query, FleetEolCache cache, TimeProvider time, CancellationToken ct)
     {
         var day = QueryRules.Day(query.AsOf, Days.Of(time.GetUtcNow()));
         string? environment = query.Environment is null ? null : Inputs.Enum<Environment>(query.Environment).ToString().ToLowerInvariant();
         EolLevel? minLevel = query.MinLevel is null ? null : Inputs.Enum<EolLevel>(query.MinLevel);
-        return TypedResults.Ok(await cache.GetAsync(day, environment, minLevel, ct));
+        return new FleetEolResult(await cache.GetAsync(day, environment, minLevel, ct));
     }
 
     private static Ok<CheckResponse> Check([AsParameters] CheckQuery query, TimeProvider time)

@@ -1,26 +1,34 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Text.Json;
 using Compliance.Application.Queries;
 using Compliance.Application.ReadModels;
 using Compliance.Domain.Verdicts;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Compliance.Host.Api.Queries;
 
+/// <summary>One filtered view of the fleet table, serialized once: plain and gzip bytes, and its ETag.</summary>
+internal sealed record FleetEolView(FleetEolResponse Response, byte[] Json, byte[] Gzip, string ETag);
+
 /// <summary>
 /// The fleet's evaluated EOL table kept in memory per (day, read-model checkpoint): the verdicts of a day only change
-/// when the projections commit a new position, so every request in between is answered without evaluating again.
-/// One checkpoint read per request tells whether the table is still current; filtered views are kept per filter.
+/// when the projections commit a new position, so every request in between is answered without evaluating or
+/// serializing again. One checkpoint read per request tells whether the table is still current; each filtered view
+/// is serialized (and gzipped) once.
 /// </summary>
-internal sealed class FleetEolCache(FleetQueries queries, IReadModelStore readModels)
+internal sealed class FleetEolCache(FleetQueries queries, IReadModelStore readModels, IOptions<JsonOptions> json)
 {
     private readonly SemaphoreSlim evaluating = new(1, 1);
     private volatile Table? table;
 
-    public async Task<FleetEolResponse> GetAsync(DateOnly day, string? environment, EolLevel? minLevel, CancellationToken ct)
+    public async Task<FleetEolView> GetAsync(DateOnly day, string? environment, EolLevel? minLevel, CancellationToken ct)
     {
         var checkpoint = await readModels.ReadCheckpointAsync(ct);
         var current = table;
         if (current is null || current.Day != day || current.Checkpoint != checkpoint) current = await EvaluateAsync(day, checkpoint, ct);
-        return current.Views.GetOrAdd((environment, minLevel), key => current.View(key.Environment, key.MinLevel));
+        return current.Views.GetOrAdd((environment, minLevel), key => new Lazy<FleetEolView>(() => current.View(key.Environment, key.MinLevel, json.Value.SerializerOptions))).Value;
     }
 
     private async Task<Table> EvaluateAsync(DateOnly day, long checkpoint, CancellationToken ct)
@@ -44,15 +52,20 @@ internal sealed class FleetEolCache(FleetQueries queries, IReadModelStore readMo
 
     private sealed record Table(DateOnly Day, long Checkpoint, IReadOnlyList<EolRiskVerdict> Verdicts, Dictionary<string, string> Environments)
     {
-        public ConcurrentDictionary<(string? Environment, EolLevel? MinLevel), FleetEolResponse> Views { get; } = new();
+        public ConcurrentDictionary<(string? Environment, EolLevel? MinLevel), Lazy<FleetEolView>> Views { get; } = new();
 
-        public FleetEolResponse View(string? environment, EolLevel? minLevel)
+        public FleetEolView View(string? environment, EolLevel? minLevel, JsonSerializerOptions options)
         {
             var selected = Verdicts
                 .Where(v => environment is null || string.Equals(Environments.GetValueOrDefault(v.ClusterId), environment, StringComparison.OrdinalIgnoreCase))
                 .Where(v => minLevel is not { } min || v.Level == EolLevel.Unknown || v.Level >= min)
                 .ToList();
-            return new FleetEolResponse(Day, environment, minLevel?.ToString().ToLowerInvariant(), Checkpoint, selected.Count, selected);
+            var response = new FleetEolResponse(Day, environment, minLevel?.ToString().ToLowerInvariant(), Checkpoint, selected.Count, selected);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(response, options);
+            using var gzip = new MemoryStream();
+            using (var zip = new GZipStream(gzip, CompressionLevel.Optimal, leaveOpen: true)) zip.Write(bytes);
+            var etag = $"\"fleet-{Checkpoint}-{Day.DayNumber}-{environment ?? "all"}-{minLevel?.ToString().ToLowerInvariant() ?? "any"}\"";
+            return new FleetEolView(response, bytes, gzip.ToArray(), etag);
         }
     }
 }

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Compliance.Host.Api.Security;
+
+namespace Compliance.Host.Cli.Api;
+
+/// <summary>
+/// <c>compliance bench api</c>: starts `compliance serve` as a child process on a 200-cluster fleet and loads
+/// GET /api/v1/fleet/eol-risk and /health/live from this process: a fixed rate (default 1,000/s) and saturation,
+/// with wrk as well when it is installed. A benchmark, not a test.
+/// </summary>
+internal static class ApiBenchCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var events = new Option<int>("--events") { Description = "Events in the fleet's ledger", DefaultValueFactory = _ => 200_000 };
+        var seconds = new Option<int>("--seconds") { Description = "Length of each run", DefaultValueFactory = _ => 10 };
+        var rate = new Option<int>("--rate") { Description = "Requests per second of the fixed-rate runs", DefaultValueFactory = _ => 1_000 };
+        var connections = new Option<int>("--connections") { Description = "Concurrent connections of the saturation runs", DefaultValueFactory = _ => 32 };
+        var dir = new Option<string?>("--dir") { Description = "Scratch folder (default: the system temp folder); removed afterwards" };
+        var command = new Command("api", "API latency and throughput: fleet EOL risk next to /health/live, served by a second process") { events, seconds, rate, connections, dir };
+        command.SetAction(async (parse, ct) =>
+        {
+            var scratch = parse.GetValue(dir) ?? Path.GetTempPath();
+            if (!Directory.Exists(scratch)) throw new UserError($"--dir: folder '{scratch}' does not exist");
+            if (parse.GetValue(seconds) < 1 || parse.GetValue(rate) < 1 || parse.GetValue(connections) < 1) throw new UserError("--seconds, --rate and --connections must be at least 1");
+            var folder = Directory.CreateDirectory(Path.Combine(scratch, $"api-bench-{Guid.NewGuid():N}")).FullName;
+            try
+            {
+                await ApiBenchFleet.WriteAsync(folder, parse.GetValue(events), output, ct);
+                await RunAsync(folder, TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(rate), parse.GetValue(connections), output, ct);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task RunAsync(string folder, TimeSpan duration, int rate, int connections, TextWriter output, CancellationToken ct)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var url = $"http://127.0.0.1:{FreePort()}";
+        using var server = StartServer(folder, url, key);
+        try
+        {
+            using var plain = Client(url, key, gzip: false);
+            using var gzip = Client(url, key, gzip: true);
+            await WaitReadyAsync(plain, server, ct);
+            (string Name, string Path, HttpClient Http, bool Gzip)[] runs =
+            [
+                ("/health/live", "/health/live", plain, false),
+                ("/api/v1/fleet/eol-risk (gzip)", "/api/v1/fleet/eol-risk", gzip, true),
+                ("/api/v1/fleet/eol-risk", "/api/v1/fleet/eol-risk", plain, false),
+            ];
+            foreach (var run in runs) await LoadRun.SaturateAsync(run.Http, run.Name, run.Path, 4, TimeSpan.FromSeconds(2), ct);
+            var table = new TextTable("endpoint", "load", "requests", "errors", "req/s", "p50 ms", "p99 ms", "max ms", "bytes/answer");
+            foreach (var run in runs) table.Add((await LoadRun.FixedRateAsync(run.Http, run.Name, run.Path, rate, duration, ct)).Cells());
+            foreach (var run in runs) table.Add((await LoadRun.SaturateAsync(run.Http, run.Name, run.Path, connections, duration, ct)).Cells());
+            foreach (var run in runs)
+            {
+                if (await Wrk.RunAsync(run.Name, url + run.Path, key, run.Gzip, connections, duration, ct) is { } wrk) table.Add(wrk.Cells());
+            }
+
+            output.Write(table.ToString());
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{System.Environment.ProcessorCount} cores; server and load share them."));
+        }
+        finally
+        {
+            if (!server.HasExited) server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A client that sends the key (and Accept-Encoding: gzip when asked) and reads answers as bytes, undecoded.</summary>
+    private static HttpClient Client(string url, string key, bool gzip)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri(url) };
+        http.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, key);
+        if (gzip) http.DefaultRequestHeaders.Add("Accept-Encoding", "gzip");
+        return http;
+    }
+
+    private static Process StartServer(string folder, string url, string key)
+    {
+        var dll = typeof(ApiBenchCommand).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { dll, "serve", "--urls", url, "--data", folder }) start.ArgumentList.Add(arg);
+        start.Environment["COMPLIANCE_API__KEYS__0__NAME"] = "bench";
+        start.Environment["COMPLIANCE_API__KEYS__0__ROLE"] = "auditor";
+        start.Environment["COMPLIANCE_API__KEYS__0__SHA256"] = ApiKeyAuthentication.HashOf(key);
+        start.Environment["COMPLIANCE_API__RATELIMIT__PERMITLIMIT"] = "100000000";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http, Process server, CancellationToken ct)
+    {
+        for (var i = 0; i < 1200; i++)
+        {
+            if (server.HasExited) throw new UserError($"compliance serve exited with {server.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        throw new UserError("compliance serve was not ready within 120 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
