@@ -63,7 +63,7 @@ public sealed class ReportContentTests(SeededLedger seeded)
         row.Status.ShouldBe(SlaStatus.Breached);
         row.Latency!.Value.TotalHours.ShouldBeInRange(75, 85);
         var latency = row.Latency.Value.TotalHours.ToString("0.0", CultureInfo.InvariantCulture) + " h";
-        row.Component.ShouldBe("control plane, kubelet, kube-proxy");
+        row.Component.ShouldBe("control plane, kubelet/proxy");
         Pdf.LinesWith("payments-prod", $"{row.Version} (critical)", latency, "breached").ShouldHaveSingleItem();
     }
 

@@ -24,7 +24,7 @@ internal static class PatchSection
         }
 
         var table = new Table(
-            new Column("Product", 3.4f), new Column("Patch", 3.1f), new Column("Released", 2f), new Column("Cluster", 2.8f), new Column("Components", 2.6f),
+            new Column("Product", 3.2f), new Column("Patch", 3f), new Column("Released", 2f), new Column("Cluster", 2.7f), new Column("Components", 3.4f),
             new Column("Applied (UTC)", 2.8f), new Column("Latency", 1.6f, Right: true), new Column("Status", 1.9f));
         foreach (var p in rows)
         {

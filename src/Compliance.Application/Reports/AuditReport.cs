@@ -93,7 +93,8 @@ public sealed record PatchRow(
             : verdicts.Any(v => v.Status == SlaStatus.Open) ? SlaStatus.Open
             : SlaStatus.Met;
         return new PatchRow(first.Product, first.Cycle, first.Patch, first.ReleasedAt, verdicts.Any(v => v.Critical), first.ClusterId, environment,
-            string.Join(", ", verdicts.Select(v => v.Kind).Distinct().Order().Select(Name)), verdicts.Min(v => v.DueAt), applied,
+            string.Join(", ", verdicts.Select(v => v.Kind).Distinct().Order().Select(Name)).Replace("kubelet, kube-proxy", "kubelet/proxy", StringComparison.Ordinal),
+            verdicts.Min(v => v.DueAt), applied,
             applied - first.ReleasedAt, verdicts.Max(v => v.Age), status, applied is null ? null : last?.Evidence);
     }
 

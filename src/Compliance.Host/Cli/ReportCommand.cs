@@ -99,12 +99,13 @@ internal static class ReportCommand
 
     /// <summary>
     /// Progress on stderr for large fleets only (a small report stays silent, so a mistake still prints one line): events
-    /// read every 50,000, clusters evaluated and pages drawn every tenth of the way when there are at least 50.
+    /// read every 50,000, clusters evaluated (at least 50) and pages drawn (at least 300) every tenth of the way.
     /// </summary>
     private sealed class ConsoleProgress(TextWriter error) : IProgress<ReportProgress>
     {
         private const int EventStep = 50_000;
         private const int LargeCount = 50;
+        private const int LargePages = 300;
         private string stage = "";
         private int lastStep = -1;
 
@@ -116,7 +117,8 @@ internal static class ReportCommand
                 lastStep = -1;
             }
 
-            var step = value.Total == 0 ? value.Done / EventStep : value.Total >= LargeCount ? value.Done * 10 / value.Total : 0;
+            var large = value.Stage.Contains("pages", StringComparison.Ordinal) ? LargePages : LargeCount;
+            var step = value.Total == 0 ? value.Done / EventStep : value.Total >= large ? value.Done * 10 / value.Total : 0;
             if (step == 0 || step == lastStep) return;
             lastStep = step;
             error.WriteLine(value.Total == 0 ? $"report: {value.Stage}: {value.Done:N0} events" : $"report: {value.Stage}: {value.Done}/{value.Total}");
