@@ -1,22 +1,5 @@
 namespace Compliance.Adapters.Kubernetes.Model;
 
-/// <summary>An add-on container as published: one per (namespace, owner workload, container), not per pod.</summary>
-internal sealed record AddOnKey(string Namespace, string Workload, string Container);
-
-/// <summary>What changed since the last <see cref="ClusterModel.TakeChanges"/>: the nodes and add-ons to publish again, and whether drain readiness needs evaluating.</summary>
-internal sealed record ModelChanges(
-    IReadOnlyDictionary<string, NodeSnapshot?> Nodes,
-    IReadOnlyDictionary<AddOnKey, (string Image, long SourceVersion)?> AddOns,
-    DrainInputs? Drain,
-    long Watermark);
-
-/// <summary>Everything drain readiness reads, copied out of the model so rules run without holding its lock.</summary>
-internal sealed record DrainInputs(
-    IReadOnlyList<NodeSnapshot> Nodes,
-    IReadOnlyList<WorkloadSnapshot> Workloads,
-    IReadOnlyList<PodSnapshot> Pods,
-    IReadOnlyList<PdbSnapshot> Pdbs);
-
 /// <summary>
 /// The watcher's picture of one cluster, kept small (snapshots, not API objects), with what changed since the last
 /// publication: changed nodes, changed add-on keys, and a flag for drain readiness. Safe to share between the streams.
@@ -29,7 +12,7 @@ internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
     private readonly Dictionary<(string, string, string), WorkloadSnapshot> workloads = [];
     private readonly Dictionary<(string, string), PdbSnapshot> pdbs = [];
     private readonly Dictionary<(string, string, string), ClusterApiSnapshot> clusterApi = [];
-    private readonly Dictionary<AddOnKey, Dictionary<(string, string), (string Image, long Version)>> addOns = [];
+    private readonly AddOnIndex addOns = new();
     private readonly HashSet<string> dirtyNodes = new(StringComparer.Ordinal);
     private readonly HashSet<AddOnKey> dirtyAddOns = [];
     private bool drainDirty;
@@ -89,16 +72,7 @@ internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
         {
             RemovePodLocked(pod.Namespace, pod.Name);
             pods[(pod.Namespace, pod.Name)] = pod;
-            if (addOnNamespaces.Contains(pod.Namespace) && long.TryParse(pod.ResourceVersion, out var rv))
-            {
-                foreach (var (container, image) in pod.Containers)
-                {
-                    var key = new AddOnKey(pod.Namespace, pod.Workload, container);
-                    if (!addOns.TryGetValue(key, out var byPod)) addOns[key] = byPod = [];
-                    byPod[(pod.Namespace, pod.Name)] = (image, rv);
-                    dirtyAddOns.Add(key);
-                }
-            }
+            if (addOnNamespaces.Contains(pod.Namespace) && long.TryParse(pod.ResourceVersion, out var rv)) dirtyAddOns.UnionWith(addOns.Add(pod, rv));
 
             if (pod.WorkloadKind is "Deployment" or "StatefulSet") drainDirty = true;
         }
@@ -168,7 +142,7 @@ internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
         lock (gate)
         {
             var changedNodes = dirtyNodes.ToDictionary(n => n, n => nodes.GetValueOrDefault(n), StringComparer.Ordinal);
-            var changedAddOns = dirtyAddOns.ToDictionary(k => k, k => Running(k));
+            var changedAddOns = dirtyAddOns.ToDictionary(k => k, addOns.Running);
             DrainInputs? drain = drainDirty
                 ? new DrainInputs([.. nodes.Values], [.. workloads.Values], [.. pods.Values.Where(p => p.WorkloadKind is "Deployment" or "StatefulSet")], [.. pdbs.Values])
                 : null;
@@ -190,27 +164,10 @@ internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
         }
     }
 
-    /// <summary>The image most of the add-on's pods run (ties: the ordinally greatest), with the newest contributing resourceVersion.</summary>
-    private (string Image, long SourceVersion)? Running(AddOnKey key)
-    {
-        if (!addOns.TryGetValue(key, out var byPod) || byPod.Count == 0) return null;
-        var image = byPod.Values.GroupBy(v => v.Image, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key, StringComparer.Ordinal).First().Key;
-        return (image, byPod.Values.Max(v => v.Version));
-    }
-
     private void RemovePodLocked(string ns, string name)
     {
         if (!pods.Remove((ns, name), out var old)) return;
-        foreach (var (container, _) in old.Containers)
-        {
-            var key = new AddOnKey(ns, old.Workload, container);
-            if (addOns.TryGetValue(key, out var byPod) && byPod.Remove((ns, name)))
-            {
-                if (byPod.Count == 0) addOns.Remove(key);
-                dirtyAddOns.Add(key);
-            }
-        }
+        dirtyAddOns.UnionWith(addOns.Remove(old));
 
         if (old.WorkloadKind is "Deployment" or "StatefulSet") drainDirty = true;
     }

@@ -52,3 +52,17 @@ internal sealed record PdbSnapshot(
 
 /// <summary>A Cluster API object's version and phase (Cluster, MachineDeployment, KubeadmControlPlane).</summary>
 internal sealed record ClusterApiSnapshot(string Kind, string Namespace, string Name, string Version, string Phase);
+
+/// <summary>What changed since the last <see cref="ClusterModel.TakeChanges"/>: the nodes and add-ons to publish again, and whether drain readiness needs evaluating.</summary>
+internal sealed record ModelChanges(
+    IReadOnlyDictionary<string, NodeSnapshot?> Nodes,
+    IReadOnlyDictionary<AddOnKey, (string Image, long SourceVersion)?> AddOns,
+    DrainInputs? Drain,
+    long Watermark);
+
+/// <summary>Everything drain readiness reads, copied out of the model so rules run without holding its lock.</summary>
+internal sealed record DrainInputs(
+    IReadOnlyList<NodeSnapshot> Nodes,
+    IReadOnlyList<WorkloadSnapshot> Workloads,
+    IReadOnlyList<PodSnapshot> Pods,
+    IReadOnlyList<PdbSnapshot> Pdbs);

@@ -12,6 +12,7 @@ internal sealed class LatencyProbe
     private readonly Lock gate = new();
     private readonly Queue<(long Position, DateTimeOffset Changed)> waiting = new();
     private readonly List<double> milliseconds = [];
+    private readonly List<double> ingest = [];
     private long recorded;
     private long evaluated;
 
@@ -28,7 +29,11 @@ internal sealed class LatencyProbe
 
     public void Changed(long position, DateTimeOffset changedAt)
     {
-        lock (gate) waiting.Enqueue((position, changedAt));
+        lock (gate)
+        {
+            waiting.Enqueue((position, changedAt));
+            ingest.Add((DateTimeOffset.UtcNow - changedAt).TotalMilliseconds);
+        }
     }
 
     public void Evaluated(long checkpoint, DateTimeOffset at)
@@ -50,18 +55,28 @@ internal sealed class LatencyProbe
         {
             waiting.Clear();
             milliseconds.Clear();
+            ingest.Clear();
         }
     }
 
+    /// <summary>Change to read model (committed with the cluster evaluated past it).</summary>
     public (int Count, double P50, double P99, double Max) Summary()
     {
-        lock (gate)
-        {
-            if (milliseconds.Count == 0) return (0, 0, 0, 0);
-            var sorted = milliseconds.Order().ToList();
-            double At(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
-            return (sorted.Count, At(0.50), At(0.99), sorted[^1]);
-        }
+        lock (gate) return Percentiles(milliseconds);
+    }
+
+    /// <summary>Change to ledger (the observation appended): the watcher's part of the latency.</summary>
+    public (int Count, double P50, double P99, double Max) IngestSummary()
+    {
+        lock (gate) return Percentiles(ingest);
+    }
+
+    private static (int Count, double P50, double P99, double Max) Percentiles(List<double> values)
+    {
+        if (values.Count == 0) return (0, 0, 0, 0);
+        var sorted = values.Order().ToList();
+        double At(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+        return (sorted.Count, At(0.50), At(0.99), sorted[^1]);
     }
 }
 

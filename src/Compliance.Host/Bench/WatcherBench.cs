@@ -13,16 +13,16 @@ namespace Compliance.Host.Bench;
 /// </summary>
 internal static class WatcherBench
 {
-    public static async Task RunAsync(int nodes, int pods, int rate, int seconds, string scratch, TextWriter output, CancellationToken ct)
+    public static async Task RunAsync(int nodes, int pods, int rate, int seconds, bool versions, IReadOnlyList<bool> runs, string scratch, TextWriter output, CancellationToken ct)
     {
         await using var api = await LocalKubernetesApi.StartAsync(historyLimit: Math.Max(100_000, rate * seconds * 4), bookmarkInterval: TimeSpan.FromSeconds(5));
-        var cluster = new WatcherBenchCluster(api, nodes, pods);
+        var cluster = new WatcherBenchCluster(api, nodes, pods, versions);
         var seeding = Stopwatch.StartNew();
         cluster.Seed();
         output.WriteLine(FormattableString.Invariant(
-            $"simulated cluster: {nodes} nodes, {pods} pods (served at {api.Url}, seeded in {seeding.Elapsed.TotalSeconds:F1} s); {rate} node changes/s for {seconds} s per run"));
+            $"simulated cluster: {nodes} nodes, {pods} pods (served at {api.Url}, seeded in {seeding.Elapsed.TotalSeconds:F1} s); {rate} node changes/s ({(versions ? "kubelet patch flips" : "reboot-annotation toggles")}) for {seconds} s per run"));
         var kubeconfig = api.WriteKubeconfig("bench");
-        foreach (var ledger in new[] { false, true })
+        foreach (var ledger in runs)
         {
             var folder = Path.Combine(scratch, "compliance-bench-watcher-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
@@ -79,7 +79,7 @@ internal static class WatcherBench
         output.WriteLine(FormattableString.Invariant($"  peak resident memory: {done[2] / MiB:F0} MiB (managed heap at the end {done[8] / MiB:F0} MiB)"));
         if (ledger)
             output.WriteLine(FormattableString.Invariant(
-                $"  change-to-read-model latency over {done[4]:F0} changes: p50 {done[5]:F0} ms, p99 {done[6]:F0} ms, max {done[7]:F0} ms"));
+                $"  change-to-read-model latency over {done[4]:F0} changes: p50 {done[5]:F0} ms, p99 {done[6]:F0} ms, max {done[7]:F0} ms (change to ledger: p50 {done[9]:F0} ms, p99 {done[10]:F0} ms, max {done[11]:F0} ms)"));
     }
 
     private static async Task<double[]> ReadAsync(Process agent, string word, CancellationToken ct)

@@ -61,8 +61,9 @@ internal static class WatcherBenchAgent
         var steadyCpu = process.TotalProcessorTime - syncCpu;
         var steadyWall = steadyStart.Elapsed;
         var (count, p50, p99, max) = latency.Summary();
+        var (_, i50, i99, imax) = latency.IngestSummary();
         output.WriteLine(FormattableString.Invariant(
-            $"done {steadyWall.TotalSeconds:F1} {steadyCpu.TotalSeconds:F1} {PeakResidentBytes()} {publisher.Count - countAtSync} {count} {p50:F0} {p99:F0} {max:F0} {GC.GetTotalMemory(false)}"));
+            $"done {steadyWall.TotalSeconds:F1} {steadyCpu.TotalSeconds:F1} {PeakResidentBytes()} {publisher.Count - countAtSync} {count} {p50:F0} {p99:F0} {max:F0} {GC.GetTotalMemory(false)} {i50:F0} {i99:F0} {imax:F0}"));
         output.Flush();
         await stop.CancelAsync();
         await Task.WhenAll(tasks).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -10,7 +10,7 @@ namespace Compliance.Host.Bench;
 /// application Deployments of 10 spread replicas making up the rest of the pods; node changes (kubelet patch flips,
 /// each stamped with the instant it was made in the label <see cref="StampLabel"/>).
 /// </summary>
-internal sealed class WatcherBenchCluster(LocalKubernetesApi api, int nodes, int pods)
+internal sealed class WatcherBenchCluster(LocalKubernetesApi api, int nodes, int pods, bool versions)
 {
     public const string StampLabel = "bench.compliance/changed-at";
 
@@ -43,15 +43,20 @@ internal sealed class WatcherBenchCluster(LocalKubernetesApi api, int nodes, int
         }
     }
 
-    /// <summary>Changes one node (round robin): its kubelet flips between two patches of 1.29, stamped with now.</summary>
+    /// <summary>
+    /// Changes one node (round robin), stamped with now: its kubelet flips between two patches of 1.29 (every change a
+    /// new version for the projections), or kured's reboot-needed annotation toggles (a change the watcher publishes
+    /// without a version change).
+    /// </summary>
     public void ChangeNode()
     {
         var n = Interlocked.Increment(ref changes);
         var i = (int)(n % nodes);
-        api.Put(BenchNode(i, (n / nodes) % 2 == 0 ? "v1.29.4" : "v1.29.3", DateTimeOffset.UtcNow.UtcTicks));
+        var flip = (n / nodes) % 2 == 0;
+        api.Put(BenchNode(i, versions && flip ? "v1.29.4" : "v1.29.3", DateTimeOffset.UtcNow.UtcTicks, !versions && flip));
     }
 
-    private static JsonObject BenchNode(int i, string kubelet, long? stamp)
+    private static JsonObject BenchNode(int i, string kubelet, long? stamp, bool rebootNeeded = false)
     {
         var labels = new Dictionary<string, string>
         {
@@ -62,7 +67,8 @@ internal sealed class WatcherBenchCluster(LocalKubernetesApi api, int nodes, int
         };
         if (stamp is { } s) labels[StampLabel] = s.ToString(CultureInfo.InvariantCulture);
         return Node(NodeName(i), kubeletVersion: kubelet, osImage: "Amazon Linux 2", kernelVersion: "5.10.214-202.855.amzn2.x86_64",
-            containerRuntimeVersion: "containerd://1.7.11", labels: labels);
+            containerRuntimeVersion: "containerd://1.7.11", labels: labels,
+            annotations: rebootNeeded ? new Dictionary<string, string> { ["weave.works/kured-reboot-needed"] = "true" } : null);
     }
 
     private static JsonObject ReplicaPod(string ns, string name, int replica, int node, string image) =>

@@ -15,8 +15,10 @@ internal static class BenchWatcherCommand
         var pods = new Option<int>("--pods") { Description = "Pods in the simulated cluster", DefaultValueFactory = _ => 20_000 };
         var rate = new Option<int>("--rate") { Description = "Node changes per second", DefaultValueFactory = _ => 100 };
         var seconds = new Option<int>("--seconds") { Description = "How long each run makes changes", DefaultValueFactory = _ => 60 };
+        var change = new Option<string>("--change") { Description = "What a node change is: version (kubelet patch flips) or annotation (kured reboot-needed toggles)", DefaultValueFactory = _ => "version" };
+        var runs = new Option<string>("--runs") { Description = "Which runs: both, watcher (alone) or ledger (through ledger and projections)", DefaultValueFactory = _ => "both" };
         var dir = new Option<string?>("--dir") { Description = "Scratch folder for the ledger (default: the system temp folder); removed afterwards" };
-        var watcher = new Command("watcher", "Kubernetes watcher on a simulated cluster: peak memory, CPU, change-to-read-model latency") { nodes, pods, rate, seconds, dir };
+        var watcher = new Command("watcher", "Kubernetes watcher on a simulated cluster: peak memory, CPU, change-to-read-model latency") { nodes, pods, rate, seconds, change, runs, dir };
         watcher.SetAction(async (parse, ct) =>
         {
             var scratch = parse.GetValue(dir) ?? Path.GetTempPath();
@@ -25,7 +27,20 @@ internal static class BenchWatcherCommand
             if (parse.GetValue(pods) < 0) throw new UserError("--pods: not negative");
             if (parse.GetValue(rate) < 1) throw new UserError("--rate: at least 1");
             if (parse.GetValue(seconds) < 1) throw new UserError("--seconds: at least 1");
-            await WatcherBench.RunAsync(parse.GetValue(nodes), parse.GetValue(pods), parse.GetValue(rate), parse.GetValue(seconds), scratch, output, ct);
+            var versions = parse.GetValue(change) switch
+            {
+                "version" => true,
+                "annotation" => false,
+                var other => throw new UserError($"--change: 'version' or 'annotation', not '{other}'"),
+            };
+            bool[] which = parse.GetValue(runs) switch
+            {
+                "both" => [false, true],
+                "watcher" => [false],
+                "ledger" => [true],
+                var other => throw new UserError($"--runs: 'both', 'watcher' or 'ledger', not '{other}'"),
+            };
+            await WatcherBench.RunAsync(parse.GetValue(nodes), parse.GetValue(pods), parse.GetValue(rate), parse.GetValue(seconds), versions, which, scratch, output, ct);
             return 0;
         });
 

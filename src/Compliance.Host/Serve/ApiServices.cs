@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
@@ -73,6 +74,11 @@ internal static class ApiServices
 
     public static WebApplication UseComplianceApi(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<ApiSettings>>().Value.Keys.Count == 0)
+        {
+            app.Logger.LogWarning("No API keys are configured (Compliance:Api:Keys, e.g. COMPLIANCE_API__KEYS__0__NAME, __ROLE, __SHA256): every /api/v1 call will get 401");
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimit>();

@@ -35,10 +35,11 @@ internal sealed class ApiRequests(LocalKubernetesApi api)
                 await WriteJsonAsync(context, new JsonObject { ["kind"] = "APIVersions", ["versions"] = new JsonArray("v1") });
                 return;
             case ["apis"]:
-                await WriteJsonAsync(context, GroupList());
+                await WriteJsonAsync(context, ApiDiscovery.GroupList(api.ClusterApiInstalled));
                 return;
             case ["apis", var g, var v]:
-                await DiscoveryAsync(context, g, v);
+                if (ApiDiscovery.ResourceList(g, v, api.ClusterApiInstalled) is { } list) await WriteJsonAsync(context, list);
+                else await WriteStatusAsync(context, 404, "NotFound", "the server could not find the requested resource");
                 return;
         }
 
@@ -170,44 +171,7 @@ internal sealed class ApiRequests(LocalKubernetesApi api)
     private static string Bookmark(ApiResource resource, long rv) => ApiState.EventLine("BOOKMARK",
         $$"""{"kind":"{{resource.Kind}}","apiVersion":"{{resource.GroupVersion}}","metadata":{"resourceVersion":"{{rv}}","annotations":{"k8s.io/initial-events-end":"true"}""" + "}}");
 
-    private JsonObject GroupList()
-    {
-        var groups = ApiResources.All
-            .Where(r => r.Group.Length > 0 && (!r.IsClusterApi || api.ClusterApiInstalled))
-            .GroupBy(r => r.Group)
-            .Select(g => (JsonNode)new JsonObject
-            {
-                ["name"] = g.Key,
-                ["versions"] = new JsonArray(g.Select(r => r.Version).Distinct()
-                    .Select(v => (JsonNode)new JsonObject { ["groupVersion"] = $"{g.Key}/{v}", ["version"] = v }).ToArray()),
-                ["preferredVersion"] = new JsonObject { ["groupVersion"] = $"{g.Key}/{g.First().Version}", ["version"] = g.First().Version },
-            });
-        return new JsonObject { ["kind"] = "APIGroupList", ["apiVersion"] = "v1", ["groups"] = new JsonArray(groups.ToArray()) };
-    }
-
-    private async Task DiscoveryAsync(HttpContext context, string group, string version)
-    {
-        var resources = ApiResources.All.Where(r => r.Group == group && r.Version == version && (!r.IsClusterApi || api.ClusterApiInstalled)).ToList();
-        if (resources.Count == 0)
-        {
-            await WriteStatusAsync(context, 404, "NotFound", "the server could not find the requested resource");
-            return;
-        }
-
-        await WriteJsonAsync(context, new JsonObject
-        {
-            ["kind"] = "APIResourceList",
-            ["apiVersion"] = "v1",
-            ["groupVersion"] = $"{group}/{version}",
-            ["resources"] = new JsonArray(resources.Select(r => (JsonNode)new JsonObject
-            {
-                ["name"] = r.Plural, ["singularName"] = r.Kind.ToLowerInvariant(), ["namespaced"] = r.Namespaced, ["kind"] = r.Kind,
-                ["verbs"] = new JsonArray("get", "list", "watch"),
-            }).ToArray()),
-        });
-    }
-
-    private static JsonObject Status(int code, string reason, string message) => new()
+    internal static JsonObject Status(int code, string reason, string message) => new()
     {
         ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Failure",
         ["message"] = message, ["reason"] = reason, ["code"] = code,
