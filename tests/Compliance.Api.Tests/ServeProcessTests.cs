@@ -102,10 +102,10 @@ public sealed class ServeProcessTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Sends a signal with kill(1), as a service manager would.</summary>
+    /// <summary>Sends a signal as a service manager would (the shell's kill builtin: no procps needed).</summary>
     private static int Kill(int pid, int signal)
     {
-        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("/bin/sh", ["-c", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"kill -{signal} {pid}")]);
         kill.WaitForExit();
         return kill.ExitCode;
     }
