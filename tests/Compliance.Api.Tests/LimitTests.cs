@@ -3,13 +3,13 @@ using System.Net.Http.Headers;
 
 namespace Compliance.Api.Tests;
 
-/// <summary>An API with a small rate limit: three requests per key per minute.</summary>
+/// <summary>An API with a small rate limit: three requests per key per hour (a window that cannot roll over during the test).</summary>
 public sealed class RateLimitedApiFactory : ApiFactory
 {
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Compliance:Api:RateLimit:PermitLimit"] = "3",
-        ["Compliance:Api:RateLimit:WindowSeconds"] = "60",
+        ["Compliance:Api:RateLimit:WindowSeconds"] = "3600",
     };
 }
 
@@ -22,7 +22,7 @@ public sealed class LimitTests(RateLimitedApiFactory api) : IClassFixture<RateLi
         for (var i = 0; i < 3; i++) (await auditor.GetAsync("/api/v1/clusters")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var limited = await auditor.GetAsync("/api/v1/clusters");
         limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
-        limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 60);
+        limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 3600);
         limited.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await api.Admin().GetAsync("/api/v1/clusters")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await auditor.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
