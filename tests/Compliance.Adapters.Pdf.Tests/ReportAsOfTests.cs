@@ -76,4 +76,18 @@ public sealed class ReportAsOfTests(SeededLedger seeded)
         report.Eol.ShouldAllBe(r => r.ClusterId == "data-prod");
         report.Windows.ShouldContain(w => w.State == Application.Reports.WindowState.Missed);
     }
+
+    [Fact]
+    public async Task an_environment_scope_reports_its_clusters_and_still_reads_their_staging_history()
+    {
+        var request = SeededLedger.FleetRequest(SeededLedger.AsOf) with { Scope = new(Application.Reports.ScopeKind.Environment, "production") };
+        var rendered = await SeededLedger.RenderAsync(seeded.Copy(), request);
+        var report = rendered.Report;
+
+        report.Clusters.Select(c => c.ClusterId).ShouldBe(["billing-prod", "data-prod", "payments-prod", "shop-prod", "web-prod"]);
+        report.Eol.ShouldAllBe(r => r.Environment == "production");
+        report.Staging.ShouldContain(s => s.ClusterId == "payments-prod" && s.StagingClusterId == "payments-staging" && s.Result == Application.Reports.StagingResult.Skipped);
+        report.Staging.ShouldContain(s => s.Result == Application.Reports.StagingResult.Passed);
+        PdfText.Read(rendered.Bytes).Pages[0].ShouldContain(l => l.Contains("Environment production (environment:production); 5 cluster(s)"));
+    }
 }
