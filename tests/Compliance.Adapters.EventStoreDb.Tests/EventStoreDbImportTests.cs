@@ -1,0 +1,32 @@
+using System.Text;
+using Compliance.Application.Store;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Compliance.Adapters.EventStoreDb.Tests;
+
+/// <summary>An export loaded into EventStoreDB keeps every event and the head hash (needs a server: skipped without one).</summary>
+public sealed class EventStoreDbImportTests
+{
+    [EsdbFact]
+    public async Task an_export_imported_into_eventstoredb_verifies_with_the_same_head_hash()
+    {
+        var settings = EsdbConnectionString.Parse(Environment.GetEnvironmentVariable(EsdbFactAttribute.Variable));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.Zero));
+        using var source = new EventStoreDbEventStore(settings, clock, EsdbRetry.Default, $"export{Guid.NewGuid():N}-");
+        var who = new EventMetadata("alice@example.test", Guid.NewGuid(), Guid.NewGuid());
+        for (var i = 0; i < 30; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(7));
+            await source.AppendAsync($"s-{i % 4}", ExpectedRevision.Any, [new EventToAppend(Guid.NewGuid(), "V1.Imported", 1, $$"""{"n":{{i}}}""", who)], CancellationToken.None);
+        }
+
+        using var file = new MemoryStream();
+        var header = await LedgerExport.WriteAsync(source, file, CancellationToken.None);
+        using var target = new EventStoreDbEventStore(settings, TimeProvider.System, EsdbRetry.Default, $"import{Guid.NewGuid():N}-");
+        var verified = await LedgerImport.ReadAsync(new StringReader(Encoding.UTF8.GetString(file.ToArray())), target, target, CancellationToken.None);
+
+        header.Events.ShouldBe(30);
+        verified.Verified.ShouldBe(30);
+        verified.HeadHash.ShouldBe(header.HeadHash);
+    }
+}
