@@ -84,27 +84,20 @@ internal sealed class LocalKubernetesApi : IAsyncDisposable
     }
 
     /// <summary>Writes a kubeconfig whose current context (named <paramref name="context"/>) points at this server.</summary>
-    public string WriteKubeconfig(string context = "local-test")
+    public string WriteKubeconfig(string context = "local-test") =>
+        WriteKubeconfig(Path.Combine(folder, $"kubeconfig-{context}.yaml"), [(context, this)]);
+
+    /// <summary>Writes a kubeconfig with one context per server (the first is the current one).</summary>
+    public static string WriteKubeconfig(string path, IReadOnlyList<(string Context, LocalKubernetesApi Api)> contexts)
     {
-        var path = Path.Combine(folder, $"kubeconfig-{context}.yaml");
-        File.WriteAllText(path, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: local
-              cluster:
-                server: {Url.ToString().TrimEnd('/')}
-            users:
-            - name: tester
-              user:
-                token: {Token}
-            contexts:
-            - name: {context}
-              context:
-                cluster: local
-                user: tester
-            current-context: {context}
-            """);
+        var text = new System.Text.StringBuilder("apiVersion: v1\nkind: Config\nclusters:\n");
+        foreach (var (context, api) in contexts) text.Append($"- name: {context}\n  cluster:\n    server: {api.Url.ToString().TrimEnd('/')}\n");
+        text.Append("users:\n");
+        foreach (var (context, api) in contexts) text.Append($"- name: {context}\n  user:\n    token: {api.Token}\n");
+        text.Append("contexts:\n");
+        foreach (var (context, _) in contexts) text.Append($"- name: {context}\n  context:\n    cluster: {context}\n    user: {context}\n");
+        text.Append($"current-context: {contexts[0].Context}\n");
+        File.WriteAllText(path, text.ToString());
         return path;
     }
 

@@ -1,0 +1,115 @@
+using Compliance.Application.Ports;
+using Compliance.Contracts.Observations;
+using Compliance.Testing.Kubernetes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Compliance.Adapters.Kubernetes.Tests;
+
+public sealed class RegistrationTests : IDisposable
+{
+    private readonly TestLedger ledger = new();
+    private readonly ListLogger log = new();
+
+    [Fact]
+    public async Task every_configured_context_is_watched_under_its_cluster_id_and_logged()
+    {
+        await using var east = await LocalKubernetesApi.StartAsync();
+        await using var west = await LocalKubernetesApi.StartAsync();
+        TestCluster.Seed(east);
+        TestCluster.Seed(west);
+        west.SetVersion("v1.30.2-eks-1de2ab1");
+        var kubeconfig = LocalKubernetesApi.WriteKubeconfig(Path.GetTempFileName(), [("east", east), ("west", west)]);
+        var publisher = new LedgerPublisher(ledger.Handler, TimeProvider.System);
+        using var host = Build(new()
+        {
+            ["Compliance:Kubernetes:KubeconfigPath"] = kubeconfig,
+            ["Compliance:Kubernetes:Contexts:0"] = "east",
+            ["Compliance:Kubernetes:Contexts:1"] = "west",
+            ["Compliance:Kubernetes:ClusterIds:west"] = "prod-west",
+        }, publisher);
+
+        await host.StartAsync();
+        for (var i = 0; i < 400 && publisher.Of<ControlPlaneVersionObserved>().Count < 2; i++) await Task.Delay(50);
+        await host.StopAsync();
+
+        publisher.Of<ControlPlaneVersionObserved>().Select(c => (c.ClusterId, c.GitVersion)).Order()
+            .ShouldBe([("east", "v1.29.3"), ("prod-west", "v1.30.2-eks-1de2ab1")]);
+        log.Said(LogLevel.Information, $"Watching Kubernetes cluster east (context east in {kubeconfig}) at {east.Url.ToString().TrimEnd('/')}").ShouldBeTrue();
+        log.Said(LogLevel.Information, "Watching Kubernetes cluster prod-west (context west in").ShouldBeTrue();
+        File.Delete(kubeconfig);
+    }
+
+    [Fact]
+    public async Task disabled_it_logs_why_and_watches_nothing()
+    {
+        using var host = Build(new() { ["Compliance:Kubernetes:Enabled"] = "false" }, new LedgerPublisher(ledger.Handler, TimeProvider.System));
+        await host.StartAsync();
+        await LogLineAsync(LogLevel.Information, "Kubernetes watcher off: disabled by Compliance:Kubernetes:Enabled=false");
+        await host.StopAsync();
+
+        host.Services.GetRequiredService<KubernetesWatchRegistry>().Clusters.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_context_missing_from_the_kubeconfig_is_named_in_the_log()
+    {
+        await using var api = await LocalKubernetesApi.StartAsync();
+        var kubeconfig = api.WriteKubeconfig("only");
+        using var host = Build(new()
+        {
+            ["Compliance:Kubernetes:KubeconfigPath"] = kubeconfig,
+            ["Compliance:Kubernetes:Contexts:0"] = "missing",
+        }, new LedgerPublisher(ledger.Handler, TimeProvider.System));
+        await host.StartAsync();
+        await LogLineAsync(LogLevel.Error, $"kubeconfig {kubeconfig} has no context missing");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task bad_settings_stop_the_start_with_one_message_per_problem()
+    {
+        using var host = Build(new()
+        {
+            ["Compliance:Kubernetes:VersionPollInterval"] = "00:00:00",
+            ["Compliance:Kubernetes:KubeconfigPath"] = "/nonexistent/kubeconfig",
+        }, new LedgerPublisher(ledger.Handler, TimeProvider.System));
+
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
+        error.Failures.ShouldBe([
+            "Compliance:Kubernetes:VersionPollInterval must be positive (was 00:00:00)",
+            "Compliance:Kubernetes:KubeconfigPath '/nonexistent/kubeconfig' does not exist",
+        ]);
+    }
+
+    /// <summary>Waits for the line (the hosted service starts in the background); fails after 20 s.</summary>
+    private async Task LogLineAsync(LogLevel level, string fragment)
+    {
+        for (var i = 0; i < 400 && !log.Said(level, fragment); i++) await Task.Delay(50);
+        log.Said(level, fragment).ShouldBeTrue($"no {level} line containing: {fragment}");
+    }
+
+    private IHost Build(Dictionary<string, string?> settings, IObservationPublisher publisher)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.AddProvider(new ListLoggerProvider(log));
+        builder.Services.AddSingleton(publisher);
+        builder.Services.AddComplianceKubernetes(builder.Configuration);
+        return builder.Build();
+    }
+
+    public void Dispose() => ledger.Dispose();
+
+    private sealed class ListLoggerProvider(ListLogger logger) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => logger;
+
+        public void Dispose()
+        {
+        }
+    }
+}
