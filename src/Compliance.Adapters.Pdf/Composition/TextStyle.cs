@@ -60,10 +60,12 @@ internal sealed class TextStyle(SKTypeface typeface, float size, SKColor color)
         lock (paint) canvas.DrawText(text, x, baseline, align, Font, paint);
     }
 
+    /// <summary>How much of a too-wide word fits: up to a '-', '/', '@' or '.' in its second half when there is one, so ids break where they read.</summary>
     private int Fit(string word, float width)
     {
         var n = word.Length - 1;
         while (n > 1 && Measure(word[..n]) > width) n--;
-        return n;
+        var soft = word.AsSpan(0, n).LastIndexOfAny("-/@.");
+        return soft >= n / 2 ? soft + 1 : n;
     }
 }

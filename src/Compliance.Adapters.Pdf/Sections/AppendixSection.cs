@@ -21,7 +21,7 @@ internal static class AppendixSection
         flow.Paragraph($"Release facts come from the catalog snapshot shipped with the service, with the {report.CatalogFactsRecorded} catalog fact(s) " +
             "recorded in the ledger by as-of on top. Age is counted from the retrieval date to the as-of day (negative: retrieved after as-of, so " +
             "end-of-life dates announced later may show).", Theme.Caption);
-        var catalog = new Table(new Column("Product", 3f), new Column("Source", 6f), new Column("Licence", 1.5f), new Column("Retrieved", 2f),
+        var catalog = new Table(new Column("Product", 3f), new Column("Source", 5.4f), new Column("Licence", 2.4f), new Column("Retrieved", 1.9f),
             new Column("Age (days)", 1.6f, Right: true), new Column("Facts in ledger", 1.8f, Right: true));
         foreach (var c in report.Catalog)
         {

@@ -81,8 +81,8 @@ internal static class MaintenanceSection
             return;
         }
 
-        var table = new Table(new Column("Production cluster", 3f), new Column("Staging cluster", 3f), new Column("Version", 2f),
-            new Column("Taken at (UTC)", 3f), new Column("Result", 3f), new Column("Evidence", 3.4f, Mono: true));
+        var table = new Table(new Column("Production cluster", 2.8f), new Column("Staging cluster", 2.8f), new Column("Version", 2.6f),
+            new Column("Taken at (UTC)", 2.6f), new Column("Result", 2.6f), new Column("Evidence", 4.6f, Mono: true));
         foreach (var s in rows)
         {
             var result = s.Result switch

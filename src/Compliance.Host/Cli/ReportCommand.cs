@@ -94,7 +94,7 @@ internal static class ReportCommand
             }
         }
 
-        return "Organisation not configured (set Compliance:Organisation or --organisation)";
+        return "Unnamed organisation";
     }
 
     /// <summary>
