@@ -27,6 +27,12 @@ internal sealed class LatencyProbe
         lock (gate) recorded = Math.Max(recorded, position);
     }
 
+    /// <summary>A stamped change reached the publisher (no ledger: the watcher's own latency).</summary>
+    public void Published(DateTimeOffset changedAt)
+    {
+        lock (gate) ingest.Add((DateTimeOffset.UtcNow - changedAt).TotalMilliseconds);
+    }
+
     public void Changed(long position, DateTimeOffset changedAt)
     {
         lock (gate)

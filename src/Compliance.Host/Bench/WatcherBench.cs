@@ -77,6 +77,8 @@ internal static class WatcherBench
         output.WriteLine(FormattableString.Invariant(
             $"  steady: {changes} node changes in {driven.TotalSeconds:F1} s ({changes / driven.TotalSeconds:F0}/s), {done[3]:F0} observations published, CPU {done[1]:F1} s over {done[0]:F1} s ({100 * done[1] / done[0]:F0}% of one core)"));
         output.WriteLine(FormattableString.Invariant($"  peak resident memory: {done[2] / MiB:F0} MiB (managed heap at the end {done[8] / MiB:F0} MiB)"));
+        if (!ledger)
+            output.WriteLine(FormattableString.Invariant($"  change-to-publication latency: p50 {done[9]:F0} ms, p99 {done[10]:F0} ms, max {done[11]:F0} ms"));
         if (ledger)
             output.WriteLine(FormattableString.Invariant(
                 $"  change-to-read-model latency over {done[4]:F0} changes: p50 {done[5]:F0} ms, p99 {done[6]:F0} ms, max {done[7]:F0} ms (change to ledger: p50 {done[9]:F0} ms, p99 {done[10]:F0} ms, max {done[11]:F0} ms)"));

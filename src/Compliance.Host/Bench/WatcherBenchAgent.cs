@@ -105,13 +105,22 @@ internal static class WatcherBenchAgent
             Interlocked.Increment(ref count);
             var node = message as C.NodeObserved;
             if (node is not null) Interlocked.Increment(ref nodes);
-            if (handler is null) return;
+            var stamped = Stamp(node);
+            if (handler is null)
+            {
+                if (stamped is { } at) latency.Published(at);
+                return;
+            }
+
             var outcome = await handler.HandleAsync(new Domain.Commands.RecordObservation(ToDomain(message), "watcher:k8s", DateTimeOffset.UtcNow), messageId, ct);
             if (outcome.Positions.Count > 0) latency.Recorded(outcome.Positions[^1]);
-            if (node is not null && outcome.Positions.Count > 0
-                && node.Labels.TryGetValue(WatcherBenchCluster.StampLabel, out var stamp)
-                && long.TryParse(stamp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks))
-                latency.Changed(outcome.Positions[^1], new DateTimeOffset(ticks, TimeSpan.Zero));
+            if (stamped is { } changed && outcome.Positions.Count > 0) latency.Changed(outcome.Positions[^1], changed);
         }
+
+        private static DateTimeOffset? Stamp(C.NodeObserved? node) =>
+            node is not null && node.Labels.TryGetValue(WatcherBenchCluster.StampLabel, out var stamp)
+            && long.TryParse(stamp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks)
+                ? new DateTimeOffset(ticks, TimeSpan.Zero)
+                : null;
     }
 }
