@@ -8,17 +8,22 @@ namespace Compliance.Application.Reports;
 
 /// <summary>
 /// The first pass over the ledger as it stood at an instant: where its as-of head is (the last position recorded at
-/// or before it), the catalog facts and cluster registrations up to there. Only those small streams are deserialized;
-/// each cluster's history is read later, one group at a time (<see cref="ClusterFold"/>), so a large fleet is never
-/// held in memory whole. Nothing after the as-of head is used, so nothing learnt after as-of leaks into a report.
+/// or before it), the catalog facts and cluster registrations up to there, and the hash chain verified through that
+/// head. One read serves both: <see cref="HashChainVerifier"/> reads the ledger and each event it reads is indexed as it
+/// passes. Only the small catalog and cluster streams are deserialized; each cluster's history is read later, one group
+/// at a time (<see cref="ClusterFold"/>), so a large fleet is never held in memory whole. Nothing after the as-of head
+/// is used, so nothing learnt after as-of leaks into a report.
 /// </summary>
 internal sealed record LedgerIndex(
     LedgerPoint Point,
+    ChainCheck Chain,
     ReleaseCatalog Catalog,
     IReadOnlyDictionary<string, int> CatalogFactsByProduct,
     IReadOnlyDictionary<string, ClusterRegistered> Registrations)
 {
     private const int PageSize = 5_000;
+    private static readonly string CatalogPrefix = Streams.Catalog("");
+    private static readonly string ClusterPrefix = Streams.Cluster("");
 
     public static async Task<LedgerIndex> ReadAsync(
         IEventReader reader, ReleaseCatalog shipped, DateTimeOffset asOf, EventSerializer serializer, IProgress<ReportProgress>? progress, CancellationToken ct)
@@ -28,20 +33,18 @@ internal sealed record LedgerIndex(
         StoredEvent? head = null;
         long seen = 0;
         var next = 1L;
-        while (true)
+
+        var verification = await HashChainVerifier.VerifyAsync(new TeeReader(reader, Observe), PageSize, ct);
+        // The verifier stops at a break; the rest is still read for the index (a later event may be recorded by as-of).
+        while (verification.FirstBreak is not null)
         {
             var inPage = 0;
             await foreach (var e in reader.ReadAllAsync(next, PageSize, ct))
             {
                 inPage++;
-                seen++;
-                next = e.Position + 1;
-                if (e.RecordedAt <= asOf) head = e;
-                if (e.Stream.StartsWith(CatalogPrefix, StringComparison.Ordinal) && serializer.FromStored(e) is CatalogEvent fact) catalogFacts.Add((e.Position, fact));
-                else if (e.Stream.StartsWith(ClusterPrefix, StringComparison.Ordinal) && serializer.FromStored(e) is ClusterRegistered r) registrations.Add((e.Position, r));
+                Observe(e);
             }
 
-            progress?.Report(new ReportProgress("reading the ledger", (int)Math.Min(seen, int.MaxValue), 0));
             if (inPage < PageSize) break;
         }
 
@@ -53,11 +56,30 @@ internal sealed record LedgerIndex(
         var point = head is null ? new LedgerPoint(0, HashChain.Genesis, null, 0) : new LedgerPoint(head.Position, head.Hash, head.RecordedAt, head.Position);
         return new LedgerIndex(
             point,
+            Through(verification, point),
             facts.Count == 0 ? shipped : shipped.With(facts),
             facts.GroupBy(f => f.Product).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             clusters);
+
+        void Observe(StoredEvent e)
+        {
+            if (e.Position < next) return;
+            next = e.Position + 1;
+            if (++seen % PageSize == 0) progress?.Report(new ReportProgress("reading and verifying the ledger", (int)Math.Min(seen, int.MaxValue), 0));
+            if (e.RecordedAt <= asOf) head = e;
+            if (e.Stream.StartsWith(CatalogPrefix, StringComparison.Ordinal) && serializer.FromStored(e) is CatalogEvent fact) catalogFacts.Add((e.Position, fact));
+            else if (e.Stream.StartsWith(ClusterPrefix, StringComparison.Ordinal) && serializer.FromStored(e) is ClusterRegistered r) registrations.Add((e.Position, r));
+        }
     }
 
-    private static readonly string CatalogPrefix = Streams.Catalog("");
-    private static readonly string ClusterPrefix = Streams.Cluster("");
+    /// <summary>
+    /// The verification of positions 1 to the as-of head, the history the report stands on: a break beyond it does not
+    /// concern this report (and later appends cannot change the answer), a break within it fails the report.
+    /// </summary>
+    private static ChainCheck Through(ChainVerification v, LedgerPoint point)
+    {
+        if (v.FirstBreak is { } b && b.Position <= point.Position)
+            return new ChainCheck(false, v.Verified, v.HeadPosition, v.HeadHash, $"event at position {b.Position} (stream {b.Stream}, id {b.EventId}): {b.Kind}: {b.Detail}", false);
+        return new ChainCheck(true, point.Position, point.Position, point.Hash, null, true);
+    }
 }

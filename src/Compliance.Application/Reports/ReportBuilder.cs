@@ -11,7 +11,8 @@ namespace Compliance.Application.Reports;
 /// Computes an <see cref="AuditReport"/> from the ledger as recorded up to the request's as-of instant: a first pass
 /// finds the as-of head, the catalog facts and the clusters (<see cref="LedgerIndex"/>); then each group of clusters
 /// linked through staging is folded from its own streams and judged by the domain verdicts at as-of, in parallel and
-/// one group at a time per worker, so memory stays bounded by the largest group. The hash chain is verified meanwhile.
+/// one group at a time per worker, so memory stays bounded by the largest group. The first pass also verifies the hash
+/// chain through the as-of head.
 /// </summary>
 public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, EventSerializer? serializer = null)
 {
@@ -26,20 +27,12 @@ public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, 
         var index = await LedgerIndex.ReadAsync(reader, catalog.Catalog, request.AsOf, events, progress, ct);
         var inScope = InScope(index.Registrations, request.Scope);
 
-        // The history the report stands on is positions 1 to the as-of head; the chain is verified through it (later
-        // appends cannot change the answer) while the clusters are evaluated: both only read.
-        var verifying = Task.Run(() => HashChainVerifier.VerifyAsync(new LedgerPrefix(reader, index.Point.Position), ct), ct);
         var sections = await EvaluateAsync(request, index, inScope, progress, ct);
-        var verification = await verifying;
-        var chain = new ChainCheck(
-            verification.Intact, verification.Verified, verification.HeadPosition, verification.HeadHash,
-            verification.FirstBreak is { } b ? $"event at position {b.Position} (stream {b.Stream}, id {b.EventId}): {b.Kind}: {b.Detail}" : null,
-            verification.Intact);
 
         var lines = inScope.Order(StringComparer.Ordinal).Select(id => index.Registrations[id])
             .Select(r => new ClusterLine(r.ClusterId, r.DisplayName, r.Environment.ToString().ToLowerInvariant(), r.OwnerTeam, r.Flavour.ToString(), r.StagingClusterId))
             .ToList();
-        return sections.Complete(generatedAt, index.Point, chain, lines, CatalogSources(request, index, sections), index.CatalogFactsByProduct.Values.Sum());
+        return sections.Complete(generatedAt, index.Point, index.Chain, lines, CatalogSources(request, index, sections), index.CatalogFactsByProduct.Values.Sum());
     }
 
     /// <summary>Each group folded and judged by one worker; the rows are merged in cluster id order whatever finished first.</summary>
