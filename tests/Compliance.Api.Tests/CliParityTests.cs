@@ -78,6 +78,16 @@ public sealed class CliParityTests : IAsyncLifetime
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task serve_refuses_a_bad_key_setting_with_one_line_naming_it()
+    {
+        var (code, _, error) = await RunAsync("serve", "--urls", "http://127.0.0.1:0", "--data", data,
+            "--Compliance:Api:Keys:0:Name=x", "--Compliance:Api:Keys:0:Role=boss", "--Compliance:Api:Keys:0:Sha256=abc");
+        code.ShouldBe(2);
+        error.ShouldContain("Compliance:Api:Keys:0:Role 'boss'");
+        error.ShouldContain("Compliance:Api:Keys:0:Sha256");
+    }
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();

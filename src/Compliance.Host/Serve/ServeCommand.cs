@@ -21,9 +21,9 @@ internal static class ServeCommand
             var listen = parse.GetValue(urls)!;
             if (!Uri.TryCreate(listen.Split(';')[0], UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 throw new UserError($"--urls: '{listen}' is not an http(s) URL such as {ServeOptions.DefaultUrls}");
-            await using var app = ServeApp.Build([.. parse.UnmatchedTokens], new ServeOptions(listen, parse.GetValue(Options.Data)));
             try
             {
+                await using var app = ServeApp.Build([.. parse.UnmatchedTokens], new ServeOptions(listen, parse.GetValue(Options.Data)));
                 await app.StartAsync(ct);
                 await app.WaitForShutdownAsync(ct);
             }
