@@ -81,4 +81,24 @@ public sealed class ChangeTests
         h.Publisher.Of<AddOnRemoved>().Single().ShouldBe(new AddOnRemoved(WatcherHarness.ClusterId, "kube-system", "coredns", "coredns",
             h.Publisher.Of<AddOnRemoved>().Single().ObservedAt, "watcher:k8s"));
     }
+
+    [Fact]
+    public async Task a_finished_pod_runs_no_add_on()
+    {
+        await using var h = await WatcherHarness.StartAsync(api =>
+        {
+            TestCluster.Seed(api);
+            api.Put(Pod("kube-system", "etcd-backup-29001-x7k2p", "node-a", [new Container("backup", "registry.k8s.io/etcd:3.5.12-0")], "Job",
+                "etcd-backup-29001", phase: "Succeeded"));
+        });
+        await h.Eventually(() => h.Publisher.Of<DrainRiskFound>().Count == 3, "the first publication");
+        await h.Settled();
+        h.Publisher.Of<AddOnVersionObserved>().Count.ShouldBe(3);
+
+        h.Api.Put(Pod("kube-system", "coredns-5d8f7c9b4-1", "node-b", [new Container("coredns", TestCluster.CoreDnsImage)], "ReplicaSet",
+            "coredns-5d8f7c9b4", new Dictionary<string, string> { ["app"] = "coredns", ["pod-template-hash"] = "5d8f7c9b4" }, phase: "Failed"));
+        h.Api.Delete(ApiResources.Pods, "kube-system", "coredns-5d8f7c9b4-0");
+        await h.Eventually(() => h.Publisher.Of<AddOnRemoved>().Count == 1, "coredns gone once no pod of it runs");
+        h.Publisher.Of<AddOnRemoved>().Single().Workload.ShouldBe("coredns");
+    }
 }

@@ -71,6 +71,7 @@ internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
         lock (gate)
         {
             RemovePodLocked(pod.Namespace, pod.Name);
+            if (pod.Finished) return;
             pods[(pod.Namespace, pod.Name)] = pod;
             if (addOnNamespaces.Contains(pod.Namespace) && long.TryParse(pod.ResourceVersion, out var rv)) dirtyAddOns.UnionWith(addOns.Add(pod, rv));
 

@@ -49,7 +49,8 @@ internal static class Mapping
         var containers = (pod.Spec?.Containers ?? throw new MalformedObjectException($"pod {ns}/{name} has no spec.containers"))
             .Select(c => (c.Name ?? "", c.Image ?? ""))
             .ToList();
-        return new PodSnapshot(ns, name, pod.Metadata.ResourceVersion ?? "", pod.Spec.NodeName ?? "", kind, workload, containers);
+        return new PodSnapshot(ns, name, pod.Metadata.ResourceVersion ?? "", pod.Spec.NodeName ?? "", kind, workload, containers,
+            pod.Status?.Phase is "Succeeded" or "Failed");
     }
 
     public static WorkloadSnapshot Workload(string kind, V1ObjectMeta? metadata, int? replicas, V1LabelSelector? selector, V1PodTemplateSpec? template)

@@ -20,7 +20,7 @@ internal sealed record NodeSnapshot(
         Hashing.Entries(Labels), Hashing.Entries(Allocatable), Unschedulable ? "cordoned" : "schedulable", Hashing.Entries(Annotations));
 }
 
-/// <summary>A pod reduced to where it runs, which workload owns it and its containers' images.</summary>
+/// <summary>A pod reduced to where it runs, which workload owns it and its containers' images; a finished pod (Succeeded, Failed) runs nothing.</summary>
 internal sealed record PodSnapshot(
     string Namespace,
     string Name,
@@ -28,7 +28,8 @@ internal sealed record PodSnapshot(
     string NodeName,
     string? WorkloadKind,
     string Workload,
-    IReadOnlyList<(string Name, string Image)> Containers);
+    IReadOnlyList<(string Name, string Image)> Containers,
+    bool Finished = false);
 
 /// <summary>A Deployment or StatefulSet reduced to what drain readiness reads.</summary>
 internal sealed record WorkloadSnapshot(

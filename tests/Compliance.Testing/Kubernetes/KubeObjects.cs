@@ -59,7 +59,8 @@ internal static class KubeObjects
         string? ownerKind = null,
         string? ownerName = null,
         IReadOnlyDictionary<string, string>? labels = null,
-        int? terminationGracePeriodSeconds = null)
+        int? terminationGracePeriodSeconds = null,
+        string phase = "Running")
     {
         var metadata = Metadata(name, ns, labels, null);
         if (ownerKind is not null)
@@ -80,7 +81,7 @@ internal static class KubeObjects
         return new JsonObject
         {
             ["apiVersion"] = "v1", ["kind"] = "Pod", ["metadata"] = metadata, ["spec"] = spec,
-            ["status"] = new JsonObject { ["phase"] = "Running" },
+            ["status"] = new JsonObject { ["phase"] = phase },
         };
     }
 
