@@ -4,14 +4,16 @@ using System.Globalization;
 namespace Compliance.Host.Cli.Api;
 
 /// <summary>Latency percentiles and throughput of one load run.</summary>
-internal sealed record LoadResult(string Name, string Mode, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms, double MaxMs, long Bytes)
+/// <summary>For fixed-rate runs SentP99Ms is the p99 counted from when each request was actually sent (the server's share of the tail).</summary>
+internal sealed record LoadResult(string Name, string Mode, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms, double MaxMs, long Bytes, double? SentP99Ms = null)
 {
     public double PerSecond => Requests / Seconds;
 
     public string[] Cells() =>
     [
         Name, Mode, Requests.ToString("N0", CultureInfo.InvariantCulture), Errors.ToString(CultureInfo.InvariantCulture), PerSecond.ToString("N0", CultureInfo.InvariantCulture),
-        P50Ms.ToString("0.00", CultureInfo.InvariantCulture), P99Ms.ToString("0.00", CultureInfo.InvariantCulture), MaxMs.ToString("0.00", CultureInfo.InvariantCulture),
+        P50Ms.ToString("0.00", CultureInfo.InvariantCulture), P99Ms.ToString("0.00", CultureInfo.InvariantCulture),
+        SentP99Ms?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", MaxMs.ToString("0.00", CultureInfo.InvariantCulture),
         (Requests == 0 ? 0 : Bytes / Requests).ToString("N0", CultureInfo.InvariantCulture),
     ];
 }
@@ -26,6 +28,7 @@ internal static class LoadRun
     {
         var total = (int)(perSecond * duration.TotalSeconds);
         var latencies = new double[total];
+        var sent = new double[total];
         var tasks = new List<Task>(total);
         long errors = 0, bytes = 0;
         var start = Stopwatch.GetTimestamp();
@@ -38,7 +41,7 @@ internal static class LoadRun
             {
                 var due = start + (long)(next * (double)Stopwatch.Frequency / perSecond);
                 if (due > now) break;
-                tasks.Add(Timed(http, path, due, latencies, next, ct).ContinueWith(t =>
+                tasks.Add(Timed(http, path, due, latencies, sent, next, ct).ContinueWith(t =>
                 {
                     if (!t.Result.Ok) Interlocked.Increment(ref errors);
                     Interlocked.Add(ref bytes, t.Result.Size);
@@ -49,13 +52,17 @@ internal static class LoadRun
         }
 
         await Task.WhenAll(tasks);
-        return Result(name, $"{perSecond:N0}/s fixed", latencies, errors, Stopwatch.GetElapsedTime(start).TotalSeconds, bytes);
+        Array.Sort(sent);
+        return Result(name, $"{perSecond:N0}/s fixed", latencies, errors, Stopwatch.GetElapsedTime(start).TotalSeconds, bytes)
+            with { SentP99Ms = sent.Length == 0 ? 0 : sent[Math.Min(sent.Length - 1, (int)Math.Ceiling(0.99 * sent.Length) - 1)] };
     }
 
-    private static async Task<(bool Ok, long Size)> Timed(HttpClient http, string path, long due, double[] latencies, int index, CancellationToken ct)
+    private static async Task<(bool Ok, long Size)> Timed(HttpClient http, string path, long due, double[] latencies, double[] sent, int index, CancellationToken ct)
     {
+        var start = Stopwatch.GetTimestamp();
         var result = await SendAsync(http, path, ct);
         latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+        sent[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         return result;
     }
 
