@@ -16,7 +16,7 @@ namespace Compliance.Host.Cli;
 internal static class ReportCommand
 {
     public const string DefaultDirectory = "reports";
-    public const string OrganisationVariable = "COMPLIANCE_Compliance__Organisation";
+    public const string OrganisationVariable = "COMPLIANCE_ORGANISATION";
 
     public static Command Create(TimeProvider time, TextWriter output, TextWriter error)
     {
@@ -72,7 +72,7 @@ internal static class ReportCommand
         }
     }
 
-    /// <summary>--organisation, else $COMPLIANCE_Compliance__Organisation, else Compliance:Organisation in appsettings.json beside the binary.</summary>
+    /// <summary>--organisation, else $COMPLIANCE_ORGANISATION, else Compliance:Organisation in appsettings.json beside the binary.</summary>
     public static string Organisation(string? option)
     {
         if (!string.IsNullOrWhiteSpace(option)) return option.Trim();
