@@ -47,14 +47,12 @@ public sealed class SeededLedger : IAsyncLifetime
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         using var store = new SqliteEventStore(ledgerFile, clock, SqliteSynchronous.Normal);
         using var handler = new CommandHandler(store);
-        var source = EventIds.Derive(Guid.Empty, sourceSeed);
-        var i = 0;
-        foreach (var (at, command) in steps)
-        {
-            if (at > clock.GetUtcNow()) clock.SetUtcNow(at);
-            var outcome = await handler.HandleAsync(command, EventIds.Derive(source, i++), CancellationToken.None);
-            if (!outcome.Accepted) throw new InvalidOperationException($"step {i} rejected: {outcome.Rejection}");
-        }
+        await DemoRecorder.RecordAsync(handler, steps.Select(s => new DemoStep(s.At, s.Command)), EventIds.Derive(Guid.Empty, sourceSeed),
+            at =>
+            {
+                if (at > clock.GetUtcNow()) clock.SetUtcNow(at);
+            },
+            CancellationToken.None);
     }
 
     /// <summary>A private copy of the ledger file (tests that append or tamper use one).</summary>

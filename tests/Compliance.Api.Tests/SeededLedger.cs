@@ -47,12 +47,7 @@ internal static class SeededLedger
         using (var store = new SqliteEventStore(Path.Combine(folder, "ledger.db"), clock))
         {
             using var handler = new CommandHandler(store);
-            for (var i = 0; i < steps.Count; i++)
-            {
-                clock.SetUtcNow(steps[i].At);
-                var outcome = await handler.HandleAsync(steps[i].Command, EventIds.Derive(Guid.Empty, i), CancellationToken.None);
-                if (!outcome.Accepted) throw new InvalidOperationException($"demo step {i} rejected: {outcome.Rejection}");
-            }
+            await DemoRecorder.RecordAsync(handler, steps, Guid.Empty, clock.SetUtcNow, CancellationToken.None);
 
             clock.SetUtcNow(Now);
             var readModels = new SqliteReadModelStore(Path.Combine(folder, "readmodels.db"));

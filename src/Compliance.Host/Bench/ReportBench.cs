@@ -74,12 +74,7 @@ internal static class ReportBench
         var clock = new SteppedClock(steps[0].At);
         using var store = new SqliteEventStore(ledger, clock, SqliteSynchronous.Normal);
         using var handler = new CommandHandler(store);
-        var source = EventIds.Derive(Guid.Empty, 42);
-        for (var i = 0; i < steps.Count; i++)
-        {
-            clock.Now = steps[i].At;
-            await handler.HandleAsync(steps[i].Command, EventIds.Derive(source, i), ct);
-        }
+        await DemoRecorder.RecordAsync(handler, steps, EventIds.Derive(Guid.Empty, 42), at => clock.Now = at, ct);
 
         var events = new List<StoredEvent>();
         await foreach (var e in store.ReadAllAsync(1, int.MaxValue, ct)) events.Add(e);

@@ -67,14 +67,7 @@ internal static class DemoCommand
         var clock = new SteppedClock(steps.Count > 0 ? steps[0].At : DateTimeOffset.UnixEpoch);
         using var store = new SqliteEventStore(data.LedgerFile, clock, SqliteSynchronous.Normal);
         using var handler = new CommandHandler(store);
-        var demoSource = EventIds.Derive(Guid.Empty, seed);
-        for (var i = 0; i < steps.Count; i++)
-        {
-            clock.Now = steps[i].At;
-            var outcome = await handler.HandleAsync(steps[i].Command, EventIds.Derive(demoSource, i), ct);
-            if (!outcome.Accepted)
-                throw new InvalidOperationException($"The demo history is inconsistent: step {i} ({steps[i].Command.GetType().Name} at {steps[i].At:O}) was rejected: {outcome.Rejection}");
-        }
+        await DemoRecorder.RecordAsync(handler, steps, EventIds.Derive(Guid.Empty, seed), at => clock.Now = at, ct);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
