@@ -93,6 +93,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
+        var evaluatedAt = await EvaluatedAtAsync(connection, ct);
         command.CommandText = """
             SELECT cluster_id, kind, product, cycle, patch, released_at, critical, due_at, applied_at, ev_stream, ev_revision, ev_position
             FROM patches WHERE ($cluster IS NULL OR cluster_id = $cluster) ORDER BY cluster_id, released_at, product, patch, kind
@@ -106,12 +107,21 @@ public sealed class SqliteReadModelStore : IReadModelStore
             DateTimeOffset? applied = reader.IsDBNull(8) ? null : Ticks.Read(reader, 8);
             var due = Ticks.Read(reader, 7);
             var evidence = reader.IsDBNull(9) ? null : new EvidenceRef(reader.GetString(9), reader.GetInt64(10), reader.GetInt64(11));
-            rows.Add(new PatchLatencyVerdict(reader.GetString(0), Enum.Parse<ComponentKind>(reader.GetString(1)), reader.GetString(2),
+            var row = new PatchLatencyVerdict(reader.GetString(0), Enum.Parse<ComponentKind>(reader.GetString(1)), reader.GetString(2),
                 reader.GetString(3), reader.GetString(4), released, reader.GetInt64(6) != 0, due, applied, applied - released,
-                TimeSpan.Zero, applied is { } a ? (a <= due ? SlaStatus.Met : SlaStatus.Breached) : SlaStatus.Open, evidence));
+                TimeSpan.Zero, SlaStatus.Open, evidence);
+            rows.Add(PatchLatency.At(row, evaluatedAt) ?? row);
         }
 
         return rows;
+    }
+
+    /// <summary>When the read models were last evaluated; the stored patch rows are judged as of then.</summary>
+    private static async Task<DateTimeOffset> EvaluatedAtAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT evaluated_at FROM checkpoint WHERE id = 1";
+        return await command.ExecuteScalarAsync(ct) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : DateTimeOffset.MinValue;
     }
 
     public async Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, CancellationToken ct)

@@ -19,6 +19,7 @@ public interface IReadModelStore
     /// <summary>Component versions running at an instant, for one cluster or the fleet.</summary>
     Task<IReadOnlyList<(string ClusterId, ComponentInterval Component)>> ComponentsAtAsync(string? clusterId, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>Patch rows with their SLA state as of the last evaluation; judge them for another instant with PatchLatency.At.</summary>
     Task<IReadOnlyList<PatchLatencyVerdict>> PatchesAsync(string? clusterId, CancellationToken ct);
 
     Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, CancellationToken ct);
