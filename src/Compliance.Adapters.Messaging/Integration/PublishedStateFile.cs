@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Compliance.Application.Files;
 using Compliance.Application.Integration;
 
 namespace Compliance.Adapters.Messaging.Integration;
@@ -32,18 +33,9 @@ public sealed class PublishedStateFile(string path) : IPublishedStateStore
     public async Task SaveAsync(PublishedState state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-        var temporary = Path + ".tmp";
-        await using (var stream = File.Create(temporary))
-        {
-            var file = new StateFile(new Dictionary<string, string>(state.Levels, StringComparer.Ordinal), [.. state.Breaches.Order(StringComparer.Ordinal)],
-                [.. state.UnrecordedChanges.Order(StringComparer.Ordinal)], state.MaintenancePosition);
-            await JsonSerializer.SerializeAsync(stream, file, Json, ct);
-            await stream.FlushAsync(ct);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, Path, overwrite: true);
+        var file = new StateFile(new Dictionary<string, string>(state.Levels, StringComparer.Ordinal), [.. state.Breaches.Order(StringComparer.Ordinal)],
+            [.. state.UnrecordedChanges.Order(StringComparer.Ordinal)], state.MaintenancePosition);
+        await AtomicFile.WriteAsync(Path, JsonSerializer.SerializeToUtf8Bytes(file, Json), ct);
     }
 
     private sealed record StateFile(Dictionary<string, string>? Levels, List<string>? Breaches, List<string>? UnrecordedChanges, long? MaintenancePosition);

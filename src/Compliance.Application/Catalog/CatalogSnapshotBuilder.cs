@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Compliance.Application.Files;
 using Compliance.Domain.Versions;
 
 namespace Compliance.Application.Catalog;
@@ -16,11 +17,7 @@ public static class CatalogSnapshotBuilder
     {
         var (bytes, summary) = await BuildBytesAsync(sourceDir, ct).ConfigureAwait(false);
         if (bytes is null) return summary;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(outFile))!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(outFile)}.{Guid.NewGuid():N}.tmp");
-        await File.WriteAllBytesAsync(temp, bytes, ct).ConfigureAwait(false);
-        File.Move(temp, outFile, overwrite: true);
+        await AtomicFile.WriteAsync(outFile, bytes, ct).ConfigureAwait(false);
         return summary with { Written = true };
     }
 

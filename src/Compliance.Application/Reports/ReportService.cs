@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Compliance.Application.Catalog;
+using Compliance.Application.Files;
 using Compliance.Application.Handling;
 using Compliance.Application.Serialization;
 using Compliance.Application.Store;
@@ -43,10 +44,9 @@ public sealed class ReportService(IEventReader reader, CommandHandler handler, I
     {
         var rendered = await RenderAsync(request, progress, ct);
         var target = System.IO.Path.GetFullPath(path ?? System.IO.Path.Combine(directory, rendered.FileName));
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-        await WriteAtomicallyAsync(target, rendered.Bytes, ct);
+        await AtomicFile.WriteAsync(target, rendered.Bytes, ct);
         var sha256Path = target + ".sha256";
-        await WriteAtomicallyAsync(sha256Path, System.Text.Encoding.UTF8.GetBytes($"{rendered.Sha256}  {System.IO.Path.GetFileName(target)}\n"), ct);
+        await AtomicFile.WriteAsync(sha256Path, System.Text.Encoding.UTF8.GetBytes($"{rendered.Sha256}  {System.IO.Path.GetFileName(target)}\n"), ct);
         progress?.Report(new ReportProgress("recording the report in the ledger", 0, 0));
         var recorded = await RecordAsync(rendered, System.IO.Path.GetFileName(target), actor, ct);
         return new IssuedReport(rendered, target, sha256Path, recorded);
@@ -70,12 +70,5 @@ public sealed class ReportService(IEventReader reader, CommandHandler handler, I
         ArgumentNullException.ThrowIfNull(request);
         var asOf = request.AsOf.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture, $"compliance-{request.Scope.Slug}-{request.From:yyyy-MM-dd}_{request.To:yyyy-MM-dd}-asof-{asOf}.{extension}");
-    }
-
-    private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken ct)
-    {
-        var temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, bytes, ct);
-        File.Move(temporary, path, overwrite: true);
     }
 }
