@@ -57,6 +57,20 @@ public sealed class ReportContentTests(SeededLedger seeded)
     }
 
     [Fact]
+    public void every_level_label_of_the_eol_table_stays_on_one_line()
+    {
+        // The narrowest label column once wrapped "unknown" into "unkno" / "wn".
+        var table = Pdf.Section("2. End-of-life risk", "3. Patch latency");
+        foreach (var level in Report.Eol.Select(r => r.Level).Distinct())
+        {
+            var label = level.ToString().ToLowerInvariant();
+            table.ShouldContain(l => l.Split(' ').Contains(label), $"the EOL table shows '{label}' whole");
+        }
+
+        Report.Eol.Select(r => r.Level).ShouldContain(EolLevel.Unknown);
+    }
+
+    [Fact]
     public void the_late_critical_patch_on_payments_prod_is_breached_with_its_latency()
     {
         var row = Report.Patches.Single(p => p.ClusterId == "payments-prod" && p.Critical);

@@ -12,8 +12,8 @@ internal static class EolSection
             "nodes or add-on containers are grouped (count in brackets). Days left count to the cycle's end of life (or end of extended support where it applies); " +
             "patches behind counts the cycle's patches released by then and not running.", Theme.Caption);
         var table = new Table(
-            new Column("Cluster", 3f), new Column("Env", 1.9f), new Column("Component", 5.4f), new Column("Version", 3.4f), new Column("Cycle", 1.4f),
-            new Column("EOL date", 2.4f), new Column("Days left", 1.6f, Right: true), new Column("Level", 1.8f), new Column("Patches behind", 1.8f, Right: true));
+            new Column("Cluster", 3f), new Column("Env", 1.9f), new Column("Component", 5.0f), new Column("Version", 3.4f), new Column("Cycle", 1.4f),
+            new Column("EOL date", 2.4f), new Column("Days left", 1.6f, Right: true), new Column("Level", 2.2f), new Column("Patches behind", 1.8f, Right: true));
         foreach (var row in report.Eol)
         {
             table.Add(row.ClusterId, row.Environment,
