@@ -77,35 +77,41 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
         try
         {
             if (events.Count > 0 && await AlreadyStoredAsync(stream, events, ct).ConfigureAwait(false) is { } original) return original;
-            var (head, previousHash) = await ReadHeadAsync(ct).ConfigureAwait(false);
-            var revision = await LastRevisionAsync(stream, ct).ConfigureAwait(false) ?? -1;
-            var recordedAt = new DateTimeOffset(_time.GetUtcNow().UtcTicks, TimeSpan.Zero);
-            var proposed = new List<AppendReq>(events.Count);
-            var positions = new long[events.Count];
-            for (var i = 0; i < events.Count; i++)
-            {
-                var e = events[i];
-                var m = e.Metadata;
-                // The revision is the one the server will assign if the expected revision holds; if it does not, nothing is written.
-                var hash = HashChain.Compute(previousHash, e.EventId, stream, revision + 1 + i, e.Type, e.SchemaVersion, recordedAt, m.Actor, m.CorrelationId, m.CausationId, e.Json);
-                var metadata = new EsdbEventMetadata(m.Actor, m.CorrelationId, m.CausationId, e.SchemaVersion, EsdbEventMetadata.FormatInstant(recordedAt), head + 1 + i, previousHash, hash);
-                proposed.Add(new AppendReq { ProposedMessage = EsdbMessages.Proposed(e, metadata) });
-                positions[i] = head + 1 + i;
-                previousHash = hash;
-            }
-
-            var options = new AppendReq { Options = EsdbMessages.AppendOptions(_prefix + stream, expected) };
-            var response = await _retry.RunAsync(c => SendAppendAsync(options, proposed, c), ct).ConfigureAwait(false);
-            if (response.ResultCase == AppendResp.ResultOneofCase.WrongExpectedVersion)
-                throw new WrongExpectedRevisionException(stream, expected, EsdbMessages.ActualRevision(response.WrongExpectedVersion));
-            var success = response.Success;
-            var next = success.CurrentRevisionOptionCase == AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision ? (long)success.CurrentRevision : -1;
-            return new AppendResult(next, events.Count == 0 ? [] : positions);
+            return await WriteAsync(stream, expected, events, ct).ConfigureAwait(false);
         }
         finally
         {
             _appendLock.Release();
         }
+    }
+
+    /// <summary>Extends the chain from the head of $all with one stream's events; the caller holds the append lock.</summary>
+    private async Task<AppendResult> WriteAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken ct)
+    {
+        var (head, previousHash) = await ReadHeadAsync(ct).ConfigureAwait(false);
+        var revision = await LastRevisionAsync(stream, ct).ConfigureAwait(false) ?? -1;
+        var recordedAt = new DateTimeOffset(_time.GetUtcNow().UtcTicks, TimeSpan.Zero);
+        var proposed = new List<AppendReq>(events.Count);
+        var positions = new long[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var m = e.Metadata;
+            // The revision is the one the server will assign if the expected revision holds; if it does not, nothing is written.
+            var hash = HashChain.Compute(previousHash, e.EventId, stream, revision + 1 + i, e.Type, e.SchemaVersion, recordedAt, m.Actor, m.CorrelationId, m.CausationId, e.Json);
+            var metadata = new EsdbEventMetadata(m.Actor, m.CorrelationId, m.CausationId, e.SchemaVersion, EsdbEventMetadata.FormatInstant(recordedAt), head + 1 + i, previousHash, hash);
+            proposed.Add(new AppendReq { ProposedMessage = EsdbMessages.Proposed(e, metadata) });
+            positions[i] = head + 1 + i;
+            previousHash = hash;
+        }
+
+        var options = new AppendReq { Options = EsdbMessages.AppendOptions(_prefix + stream, expected) };
+        var response = await _retry.RunAsync(c => SendAppendAsync(options, proposed, c), ct).ConfigureAwait(false);
+        if (response.ResultCase == AppendResp.ResultOneofCase.WrongExpectedVersion)
+            throw new WrongExpectedRevisionException(stream, expected, EsdbMessages.ActualRevision(response.WrongExpectedVersion));
+        var success = response.Success;
+        var next = success.CurrentRevisionOptionCase == AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision ? (long)success.CurrentRevision : -1;
+        return new AppendResult(next, events.Count == 0 ? [] : positions);
     }
 
     private async Task<AppendResp> SendAppendAsync(AppendReq options, List<AppendReq> proposed, CancellationToken ct)

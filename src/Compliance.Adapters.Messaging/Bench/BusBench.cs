@@ -34,12 +34,13 @@ public static class BusBench
         ArgumentNullException.ThrowIfNull(openLedger);
         ArgumentNullException.ThrowIfNull(output);
         await output.WriteLineAsync($"bus benchmark: {options.Observations:N0} observations, broker {options.Host}:{options.Port}, {System.Environment.ProcessorCount} cores");
+        var rawMeter = new PhaseMeter();
         var raw = await RawRabbitBench.PublishAndConsumeRateAsync(options, options.Observations, 900, ct);
-        await output.WriteLineAsync($"raw RabbitMQ.Client publish (confirms, persistent) + consume (ack): {Rate(raw)}");
+        await output.WriteLineAsync($"raw RabbitMQ.Client publish (confirms, persistent) + consume (ack): {Rate(raw)}; {rawMeter.PerMessage(options.Observations)}");
         foreach (var transport in new[] { "RabbitMq", "InMemory" })
         {
-            var (publishRate, ingestRate) = await IngestAsync(options, transport, openLedger, ct);
-            await output.WriteLineAsync($"{transport,-8} ingest into the ledger: {Rate(ingestRate)} (publishing alone {Rate(publishRate)})");
+            var (publishRate, ingestRate, cost) = await IngestAsync(options, transport, openLedger, ct);
+            await output.WriteLineAsync($"{transport,-8} ingest into the ledger: {Rate(ingestRate)} (publishing alone {Rate(publishRate)}); {cost}");
         }
 
         foreach (var transport in new[] { "InMemory", "RabbitMq" })
@@ -50,7 +51,7 @@ public static class BusBench
         }
     }
 
-    private static async Task<(double Publish, double Ingest)> IngestAsync(BusBenchOptions options, string transport, Func<BenchLedger> openLedger, CancellationToken ct)
+    private static async Task<(double Publish, double Ingest, string Cost)> IngestAsync(BusBenchOptions options, string transport, Func<BenchLedger> openLedger, CancellationToken ct)
     {
         var ledger = openLedger();
         try
@@ -60,6 +61,7 @@ public static class BusBench
             var baseline = (await ledger.Store.ReadHeadAsync(ct)).Position;
             await using var provider = await StartBusAsync(options, transport, ledger, handler, ct);
             var publisher = provider.GetRequiredService<IObservationPublisher>();
+            var meter = new PhaseMeter();
             var clock = Stopwatch.StartNew();
             for (var start = 0; start < options.Observations; start += 500)
             {
@@ -70,8 +72,9 @@ public static class BusBench
             var published = clock.Elapsed;
             while ((await ledger.Store.ReadHeadAsync(ct)).Position < baseline + options.Observations) await Task.Delay(10, ct);
             var ingested = clock.Elapsed;
+            var cost = meter.PerMessage(options.Observations);
             await provider.GetRequiredService<IBusControl>().StopAsync(ct);
-            return (options.Observations / published.TotalSeconds, options.Observations / ingested.TotalSeconds);
+            return (options.Observations / published.TotalSeconds, options.Observations / ingested.TotalSeconds, cost);
         }
         finally
         {

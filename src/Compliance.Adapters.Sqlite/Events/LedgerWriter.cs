@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Compliance.Application.Store;
 using Microsoft.Data.Sqlite;
 
@@ -43,49 +42,6 @@ internal sealed partial class LedgerWriter : IDisposable
         _insertParameters = [.. _insert.Parameters.Cast<SqliteParameter>()];
     }
 
-    /// <summary>Appends in one IMMEDIATE transaction; <c>Written</c> is false when the batch was already stored.</summary>
-    public (AppendResult Result, bool Written) Append(string stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, DateTimeOffset recordedAt)
-    {
-        using var tx = _connection.BeginTransaction(deferred: false);
-        Bind(tx);
-
-        if (events.Count > 0 && AlreadyStored(stream, events) is { } original)
-        {
-            return (original, false);
-        }
-
-        var actual = StreamRevision(stream);
-        if (!Satisfies(expected, actual))
-        {
-            throw new WrongExpectedRevisionException(stream, expected, actual);
-        }
-
-        if (events.Count == 0)
-        {
-            return (new AppendResult(actual ?? -1, []), false);
-        }
-
-        var (position, previousHash) = Head();
-        var revision = actual ?? -1;
-        var recordedAtText = EventRows.FormatInstant(recordedAt);
-        var positions = new long[events.Count];
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            position++;
-            revision++;
-            var m = e.Metadata;
-            var hash = HashChain.Compute(previousHash, e.EventId, stream, revision, e.Type, e.SchemaVersion, recordedAt,
-                m.Actor, m.CorrelationId, m.CausationId, e.Json);
-            Insert(position, e, stream, revision, recordedAtText, previousHash, hash);
-            positions[i] = position;
-            previousHash = hash;
-        }
-
-        tx.Commit();
-        return (new AppendResult(revision, positions), true);
-    }
-
     public void Dispose()
     {
         _selectByIds.Dispose();
@@ -93,59 +49,6 @@ internal sealed partial class LedgerWriter : IDisposable
         _selectHead.Dispose();
         _insert.Dispose();
         _connection.Dispose();
-    }
-
-    private static bool Satisfies(ExpectedRevision expected, long? actual) => expected switch
-    {
-        ExpectedRevision.AnyRevision => true,
-        ExpectedRevision.NoStreamRevision => actual is null,
-        ExpectedRevision.StreamExistsRevision => actual is not null,
-        ExpectedRevision.ExactRevision exact => actual == exact.Revision,
-        _ => throw new ArgumentOutOfRangeException(nameof(expected), expected, "unknown expected revision"),
-    };
-
-    /// <summary>
-    /// EventStoreDB's idempotence: when every id is stored with the same stream, type and payload, the original result
-    /// stands. Any other overlap (some ids stored, or one with other content) is a conflict and writes nothing.
-    /// </summary>
-    private AppendResult? AlreadyStored(string stream, IReadOnlyList<EventToAppend> events)
-    {
-        var stored = new Dictionary<Guid, (long Position, string Stream, long Revision, string Type, string Json)>();
-        _selectByIds.Parameters[0].Value = JsonSerializer.Serialize(events.Select(e => EventRows.FormatId(e.EventId)));
-        using (var row = _selectByIds.ExecuteReader())
-        {
-            while (row.Read())
-            {
-                stored[Guid.ParseExact(row.GetString(0), "D")] = (row.GetInt64(1), row.GetString(2), row.GetInt64(3), row.GetString(4), row.GetString(5));
-            }
-        }
-
-        if (stored.Count == 0)
-        {
-            return null;
-        }
-
-        var positions = new long[events.Count];
-        long lastRevision = -1;
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            if (!stored.TryGetValue(e.EventId, out var original))
-            {
-                // Some of the batch is stored, some not: retrying cannot make this batch whole.
-                throw new EventIdConflictException(stored.Keys.First(), stream);
-            }
-
-            if (original.Stream != stream || original.Type != e.Type || original.Json != e.Json)
-            {
-                throw new EventIdConflictException(e.EventId, stream);
-            }
-
-            positions[i] = original.Position;
-            lastRevision = original.Revision;
-        }
-
-        return new AppendResult(lastRevision, positions);
     }
 
     private long? StreamRevision(string stream)

@@ -80,6 +80,35 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
         }
     }
 
+    /// <summary>Every stream in one SQLite transaction: one commit (one fsync under FULL) for the whole call.</summary>
+    public async Task<IReadOnlyList<AppendResult>> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct)
+    {
+        StreamAppendChecks.ThrowIfInvalid(appends);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (appends.Count == 0)
+        {
+            return [];
+        }
+
+        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = _time.GetUtcNow();
+            var (results, written) = _writer.Append(appends, new DateTimeOffset(now.UtcTicks, TimeSpan.Zero));
+            if (written)
+            {
+                _appended.Notify();
+            }
+
+            return results;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public void Dispose()
     {
         _writeLock.Wait();

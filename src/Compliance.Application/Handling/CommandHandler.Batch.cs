@@ -7,12 +7,14 @@ namespace Compliance.Application.Handling;
 public sealed partial class CommandHandler
 {
     /// <summary>
-    /// Handles many commands as if each were given to <see cref="HandleAsync"/> in order, but appends each stream's
-    /// events in one transaction: the commands of a stream are decided in order against its state (evolved after each
-    /// accepted decision), and the events are appended with the revision the first decision was made on. Event ids
-    /// derive from each command's source id exactly as in <see cref="HandleAsync"/>, so a redelivered batch records
-    /// nothing twice. When another writer moved the stream, or the batch mixes stored and new ids, that stream's
-    /// commands are handled one by one instead. Rejections come back per command, in the order given.
+    /// Handles many commands as if each were given to <see cref="HandleAsync"/> in order, but appends every stream's
+    /// events in ONE store call (<see cref="IEventWriter.AppendManyAsync"/>: one transaction, one commit): the commands of
+    /// a stream are decided in order against its state (evolved after each accepted decision), and each stream's events
+    /// are appended with the revision its first decision was made on. Event ids derive from each command's source id
+    /// exactly as in <see cref="HandleAsync"/>, so a redelivered batch records nothing twice. When another writer moved a
+    /// stream, or a stream's batch mixes stored and new ids, nothing of the call is written: that stream's commands are
+    /// handled one by one instead and the other streams are appended again together. Rejections come back per command,
+    /// in the order given, and never stop the others.
     /// </summary>
     public async Task<IReadOnlyList<CommandOutcome>> HandleManyAsync(IReadOnlyList<(Command Command, Guid? SourceId)> commands, CancellationToken ct)
     {
@@ -38,7 +40,10 @@ public sealed partial class CommandHandler
         await oneAtATime.WaitAsync(ct);
         try
         {
-            foreach (var stream in streams) await HandleStreamAsync(stream, byStream[stream], commands, outcomes, ct);
+            var pending = new List<StreamBatch>(streams.Count);
+            foreach (var stream in streams)
+                if (await DecideStreamAsync(stream, byStream[stream], commands, outcomes, ct) is { } batch) pending.Add(batch);
+            await AppendAllAsync(pending, commands, outcomes, ct);
         }
         finally
         {
@@ -48,7 +53,8 @@ public sealed partial class CommandHandler
         return outcomes;
     }
 
-    private async Task HandleStreamAsync(string stream, List<int> indexes, IReadOnlyList<(Command Command, Guid? SourceId)> commands,
+    /// <summary>Decides one stream's commands in order; null when none of them has anything to append.</summary>
+    private async Task<StreamBatch?> DecideStreamAsync(string stream, List<int> indexes, IReadOnlyList<(Command Command, Guid? SourceId)> commands,
         CommandOutcome[] outcomes, CancellationToken ct)
     {
         var decider = DeciderFunctions.For(commands[indexes[0]].Command);
@@ -72,23 +78,54 @@ public sealed partial class CommandHandler
             }
         }
 
-        if (batch.Count == 0)
+        if (batch.Count > 0) return new StreamBatch(stream, revision, state, batch, appended, indexes);
+        cache[stream] = (state, revision);
+        return null;
+    }
+
+    /// <summary>
+    /// Appends every decided stream in one call. A failed call wrote nothing, so when it names the stream that failed
+    /// (moved by another writer, ids partly stored) the other streams' decisions still hold: that stream goes one
+    /// command at a time and the rest are appended together again. Any other error leaves the handler to the caller.
+    /// </summary>
+    private async Task AppendAllAsync(List<StreamBatch> pending, IReadOnlyList<(Command Command, Guid? SourceId)> commands,
+        CommandOutcome[] outcomes, CancellationToken ct)
+    {
+        while (pending.Count > 0)
         {
-            cache[stream] = (state, revision);
+            IReadOnlyList<AppendResult> results;
+            try
+            {
+                results = await store.AppendManyAsync([.. pending.Select(b => new StreamAppend(b.Stream, ExpectedRevision.From(b.Revision), b.Events))], ct);
+            }
+            catch (Exception e) when (FailedStream(e) is { } failed && pending.Find(b => b.Stream == failed) is { } batch)
+            {
+                pending.Remove(batch);
+                cache.Remove(batch.Stream);
+                foreach (var i in batch.Indexes) outcomes[i] = await DecideAndAppendAsync(commands[i].Command, commands[i].SourceId, ct);
+                continue;
+            }
+
+            for (var k = 0; k < pending.Count; k++)
+            {
+                var (batch, result) = (pending[k], results[k]);
+                cache[batch.Stream] = (batch.State, result.NextExpectedRevision);
+                foreach (var (index, offset, count) in batch.Appended)
+                    outcomes[index] = outcomes[index] with { Positions = result.Positions.Skip(offset).Take(count).ToList() };
+            }
+
             return;
         }
-
-        try
-        {
-            var result = await store.AppendAsync(stream, ExpectedRevision.From(revision), batch, ct);
-            cache[stream] = (state, result.NextExpectedRevision);
-            foreach (var (index, offset, count) in appended)
-                outcomes[index] = outcomes[index] with { Positions = result.Positions.Skip(offset).Take(count).ToList() };
-        }
-        catch (Exception e) when (e is WrongExpectedRevisionException or EventIdConflictException)
-        {
-            cache.Remove(stream);
-            foreach (var i in indexes) outcomes[i] = await DecideAndAppendAsync(commands[i].Command, commands[i].SourceId, ct);
-        }
     }
+
+    private static string? FailedStream(Exception e) => e switch
+    {
+        WrongExpectedRevisionException wrong => wrong.Stream,
+        EventIdConflictException conflict => conflict.Stream,
+        _ => null,
+    };
+
+    /// <summary>One stream's decided events: Revision is the one they were decided on, State the state after them.</summary>
+    private sealed record StreamBatch(string Stream, long? Revision, object State, List<EventToAppend> Events,
+        List<(int Index, int Offset, int Count)> Appended, List<int> Indexes);
 }

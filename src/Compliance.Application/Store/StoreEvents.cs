@@ -22,6 +22,9 @@ public sealed record StoredEvent(
     string PreviousHash,
     string Hash);
 
+/// <summary>One stream's part of <see cref="IEventWriter.AppendManyAsync"/>.</summary>
+public sealed record StreamAppend(string Stream, ExpectedRevision Expected, IReadOnlyList<EventToAppend> Events);
+
 /// <summary>The result of an append: the stream's revision after it and the global position of each event.</summary>
 public sealed record AppendResult(long NextExpectedRevision, IReadOnlyList<long> Positions);
 

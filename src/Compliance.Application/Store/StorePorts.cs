@@ -9,6 +9,16 @@ public interface IEventWriter
     /// <exception cref="WrongExpectedRevisionException">the stream is not where <paramref name="expected"/> says.</exception>
     /// <exception cref="EventIdConflictException">an id is stored with other content.</exception>
     Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken ct);
+
+    /// <summary>
+    /// Appends to several streams at once, all or nothing: each stream is treated exactly as <see cref="AppendAsync"/>
+    /// treats it (its expected revision checked, its ids already stored with the same content answered with their
+    /// original positions and not written again), and the events written take consecutive global positions in the order
+    /// given, one contiguous segment of the hash chain. Results come back in the order given. A stream may appear once.
+    /// </summary>
+    /// <exception cref="WrongExpectedRevisionException">one stream is not where its expected revision says; nothing was written.</exception>
+    /// <exception cref="EventIdConflictException">an id of one stream is stored with other content; nothing was written.</exception>
+    Task<IReadOnlyList<AppendResult>> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct);
 }
 
 public interface IEventReader

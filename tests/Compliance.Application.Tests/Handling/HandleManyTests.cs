@@ -121,6 +121,59 @@ public sealed class HandleManyTests : IDisposable
         (await HashChainVerifier.VerifyAsync(mine, CancellationToken.None)).Intact.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task a_batch_over_several_streams_is_written_in_one_store_call_as_one_run_of_positions()
+    {
+        var commands = Mixed();
+        using var sqlite = Store("ledger.db");
+        var store = new CountingStore(sqlite);
+        using var handler = new CommandHandler(store);
+
+        var outcomes = await handler.HandleManyAsync(commands, CancellationToken.None);
+
+        store.ManyAppends.ShouldBe(1);
+        store.Appends.ShouldBe(0);
+        outcomes.Select(o => o.Stream).Distinct().Count().ShouldBe(2);
+        var positions = outcomes.SelectMany(o => o.Positions).Order().ToList();
+        positions.ShouldBe(Enumerable.Range(1, positions.Count).Select(p => (long)p));
+    }
+
+    [Fact]
+    public async Task a_stream_moved_by_another_writer_goes_one_at_a_time_and_the_other_streams_are_still_written_together()
+    {
+        var path = "ledger.db";
+        using var sqlite = Store(path);
+        var mine = new CountingStore(sqlite);
+        using var handler = new CommandHandler(mine);
+        await handler.HandleAsync(Observe(new ControlPlaneVersionObserved("prod-1", "v1.33.2", "linux/amd64", Start)), Guid.NewGuid(), CancellationToken.None);
+        await handler.HandleAsync(Observe(new ControlPlaneVersionObserved("stage-1", "v1.33.2", "linux/amd64", Start)), Guid.NewGuid(), CancellationToken.None);
+        await handler.HandleAsync(Observe(new ControlPlaneVersionObserved("dev-1", "v1.33.2", "linux/amd64", Start)), Guid.NewGuid(), CancellationToken.None);
+
+        using var theirs = Store(path);
+        using var other = new CommandHandler(theirs);
+        (await other.HandleAsync(Observe(new ControlPlaneVersionObserved("stage-1", "v1.34.0", "linux/amd64", Start.AddHours(1))), Guid.NewGuid(), CancellationToken.None))
+            .Changed.ShouldBeTrue();
+
+        var outcomes = await handler.HandleManyAsync(
+        [
+            (Observe(new ControlPlaneVersionObserved("prod-1", "v1.34.0", "linux/amd64", Start.AddHours(2))), Guid.NewGuid()),
+            (Observe(new ControlPlaneVersionObserved("stage-1", "v1.34.0", "linux/amd64", Start.AddHours(2))), Guid.NewGuid()),
+            (Observe(new ControlPlaneVersionObserved("stage-1", "v1.34.1", "linux/amd64", Start.AddHours(3))), Guid.NewGuid()),
+            (Observe(new ControlPlaneVersionObserved("dev-1", "v1.34.0", "linux/amd64", Start.AddHours(2))), Guid.NewGuid()),
+        ], CancellationToken.None);
+
+        outcomes[0].Changed.ShouldBeTrue();
+        outcomes[1].Changed.ShouldBeFalse("decided again on the other writer's history, the upgrade is already known");
+        outcomes[1].Accepted.ShouldBeTrue();
+        outcomes[2].Changed.ShouldBeTrue();
+        outcomes[2].Revision.ShouldBe(2);
+        outcomes[3].Changed.ShouldBeTrue();
+        mine.ManyAppends.ShouldBe(2, "the first call failed on stage-1 and wrote nothing; the second carried prod-1 and dev-1");
+        outcomes[0].Positions.Single().ShouldBe(outcomes[3].Positions.Single() - 1);
+        (await Ledger(sqlite)).Count.ShouldBe(7);
+        (await HashChainVerifier.VerifyAsync(sqlite, CancellationToken.None)).Intact.ShouldBeTrue();
+    }
+
     private List<(Command Command, Guid? SourceId)> Mixed()
     {
         var list = new List<(Command, Guid?)>();
