@@ -12,9 +12,17 @@ namespace Compliance.Adapters.Kubernetes;
 /// <summary>
 /// Watches one cluster: the control-plane version (polled), nodes, pods, Deployments, StatefulSets and
 /// PodDisruptionBudgets (list then watch), and Cluster API objects where their groups are served; publishes what
-/// changed (nodes, add-on containers, drain risks) after each batch of changes.
+/// changed (nodes, add-on containers, drain risks) after each batch of changes. With <paramref name="ledger"/>, once every
+/// stream has been listed and published it also records as gone what the ledger holds and the cluster no longer has
+/// (what disappeared while no watcher ran); without it, only what disappears while this watcher runs.
 /// </summary>
-internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions options, IObservationPublisher publisher, TimeProvider time, ILogger logger)
+internal sealed partial class ClusterWatcher(
+    ClusterTarget target,
+    KubernetesOptions options,
+    IObservationPublisher publisher,
+    TimeProvider time,
+    ILogger logger,
+    IRecordedObservations? ledger = null)
 {
     private readonly Channel<bool> signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ClusterModel model = new(options.AddOnNamespaces.ToHashSet(StringComparer.Ordinal));
@@ -46,10 +54,14 @@ internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions opt
     private Task Stream<T, TSnapshot>(ResourceApi<T, TSnapshot> api, ISnapshotSink<TSnapshot> sink, StreamSettings settings, CancellationToken ct) =>
         new ResourceStream<T, TSnapshot>(api, sink, State, settings, model.SeeVersion, () => signal.Writer.TryWrite(true), logger, time).RunAsync(ct);
 
-    /// <summary>Publishes what changed whenever a stream signals; on a failed publication retries everything not yet published.</summary>
+    /// <summary>
+    /// Publishes what changed whenever a stream signals; on a failed publication retries everything not yet published.
+    /// After the first publication of a completely listed cluster, publishes once what disappeared while no watcher ran.
+    /// </summary>
     private async Task PublishLoopAsync(Publication publication, CancellationToken ct)
     {
         var backoff = new Backoff(options.RetryInitial, options.RetryMaximum);
+        var goneChecked = ledger is null;
         try
         {
             while (await signal.Reader.WaitToReadAsync(ct))
@@ -57,7 +69,14 @@ internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions opt
                 signal.Reader.TryRead(out _);
                 try
                 {
-                    await publication.PublishAsync(model.TakeChanges(), ct);
+                    var changes = model.TakeChanges();
+                    await publication.PublishAsync(changes, ct);
+                    if (!goneChecked && changes.Complete)
+                    {
+                        await PublishGoneAsync(publication, ledger!, ct);
+                        goneChecked = true;
+                    }
+
                     backoff.Reset();
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -74,6 +93,16 @@ internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions opt
         {
             // stopping
         }
+    }
+
+    /// <summary>Compares the ledger's present subjects with the published (complete) cluster and publishes the missing ones as gone.</summary>
+    private async Task PublishGoneAsync(Publication publication, IRecordedObservations recorded, CancellationToken ct)
+    {
+        var present = await recorded.PresentAsync(target.ClusterId, ct);
+        var (nodes, addOns, risks) = await publication.PublishGoneAsync(present, options.AddOnNamespaces.ToHashSet(StringComparer.Ordinal), ct);
+        logger.LogInformation(
+            "Cluster {Cluster} listed completely: {Nodes} nodes, {AddOns} add-on containers and {Risks} drain risks the ledger held had disappeared while no watcher ran and are now recorded as removed or resolved",
+            target.ClusterId, nodes, addOns, risks);
     }
 
     /// <summary>Polls <c>GET /version</c> every VersionPollInterval (sooner, with backoff, after a failure).</summary>
@@ -115,71 +144,4 @@ internal sealed class ClusterWatcher(ClusterTarget target, KubernetesOptions opt
             }
         }
     }
-
-    /// <summary>Finds out from discovery whether the Cluster API groups are served, then watches their objects (logged and shown in health: no contract carries them).</summary>
-    private async Task ClusterApiAsync(IKubernetes kube, StreamSettings settings, CancellationToken ct)
-    {
-        var backoff = new Backoff(options.RetryInitial, options.RetryMaximum);
-        HashSet<string> groups;
-        while (true)
-        {
-            try
-            {
-                var list = await kube.Apis.GetAPIVersionsAsync(ct);
-                groups = list.Groups?.Select(g => g.Name).ToHashSet(StringComparer.Ordinal) ?? [];
-                break;
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                logger.LogDebug("API discovery of cluster {Cluster} failed ({Error})", target.ClusterId, e.Message);
-                try
-                {
-                    await Task.Delay(backoff.Next(), time, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-
-        var served = Resources.ClusterApiKinds.Where(r => groups.Contains(r.Group)).ToList();
-        if (served.Count == 0)
-        {
-            logger.LogInformation("Cluster {Cluster} serves no Cluster API groups; not watching Cluster API objects", target.ClusterId);
-            return;
-        }
-
-        await Task.WhenAll(served.Select(r => Stream(Resources.ClusterApi(kube, r.Group, r.Plural, r.Kind, options.PageSize), ClusterApiSink(r.Kind), settings, ct)));
-    }
-
-    private SnapshotSink<ClusterApiSnapshot> ClusterApiSink(string kind) => new(
-        listed =>
-        {
-            model.ReplaceClusterApi(kind, listed);
-            foreach (var obj in listed) Log(obj);
-            ShowClusterApi();
-        },
-        obj =>
-        {
-            if (model.PutClusterApi(obj)) Log(obj);
-            ShowClusterApi();
-        },
-        obj =>
-        {
-            model.RemoveClusterApi(obj.Kind, obj.Namespace, obj.Name);
-            logger.LogInformation("Cluster {Cluster}: Cluster API {Kind} {Namespace}/{Name} deleted", target.ClusterId, obj.Kind, obj.Namespace, obj.Name);
-            ShowClusterApi();
-        });
-
-    private void Log(ClusterApiSnapshot obj) =>
-        logger.LogInformation("Cluster {Cluster}: Cluster API {Kind} {Namespace}/{Name} version {Version}, phase {Phase}",
-            target.ClusterId, obj.Kind, obj.Namespace, obj.Name, obj.Version.Length > 0 ? obj.Version : "(none)", obj.Phase.Length > 0 ? obj.Phase : "(none)");
-
-    private void ShowClusterApi() => State.Details = model.ClusterApiObjects.ToDictionary(
-        o => $"clusterapi/{o.Kind}/{o.Namespace}/{o.Name}", o => $"version {o.Version}, phase {o.Phase}", StringComparer.Ordinal);
 }

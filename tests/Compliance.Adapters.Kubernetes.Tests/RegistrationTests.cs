@@ -1,4 +1,5 @@
 using Compliance.Application.Ports;
+using Compliance.Application.Store;
 using Compliance.Contracts.Observations;
 using Compliance.Testing.Kubernetes;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +56,34 @@ public sealed class RegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task without_the_ledger_it_says_at_start_that_restart_reconciliation_is_off()
+    {
+        await using var api = await LocalKubernetesApi.StartAsync();
+        TestCluster.Seed(api);
+        using var host = Build(new() { ["Compliance:Kubernetes:KubeconfigPath"] = api.WriteKubeconfig("bus-only") }, new CollectingPublisher());
+        await host.StartAsync();
+        await LogLineAsync(LogLevel.Warning, "Restart reconciliation is off: this process has no access to the ledger");
+        await LogLineAsync(LogLevel.Information, "Watching Kubernetes cluster bus-only");
+        await host.StopAsync();
+
+        log.Said(LogLevel.Information, "listed completely").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task with_the_ledger_registered_it_compares_the_listed_cluster_with_it()
+    {
+        await using var api = await LocalKubernetesApi.StartAsync();
+        TestCluster.Seed(api);
+        using var host = Build(new() { ["Compliance:Kubernetes:KubeconfigPath"] = api.WriteKubeconfig("with-ledger") },
+            new LedgerPublisher(ledger.Handler, TimeProvider.System), ledger.Store);
+        await host.StartAsync();
+        await LogLineAsync(LogLevel.Information, "Cluster with-ledger listed completely: 0 nodes, 0 add-on containers and 0 drain risks");
+        await host.StopAsync();
+
+        log.Said(LogLevel.Warning, "Restart reconciliation is off").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task a_context_missing_from_the_kubeconfig_is_named_in_the_log()
     {
         await using var api = await LocalKubernetesApi.StartAsync();
@@ -92,12 +121,13 @@ public sealed class RegistrationTests : IDisposable
         log.Said(level, fragment).ShouldBeTrue($"no {level} line containing: {fragment}");
     }
 
-    private IHost Build(Dictionary<string, string?> settings, IObservationPublisher publisher)
+    private IHost Build(Dictionary<string, string?> settings, IObservationPublisher publisher, IEventReader? ledgerReader = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddProvider(new ListLoggerProvider(log));
         builder.Services.AddSingleton(publisher);
+        if (ledgerReader is not null) builder.Services.AddSingleton(ledgerReader);
         builder.Services.AddComplianceKubernetes(builder.Configuration);
         return builder.Build();
     }

@@ -1,8 +1,13 @@
+using Compliance.Application.Ports;
+using Compliance.Application.Queries;
 using Compliance.Testing.Kubernetes;
 
 namespace Compliance.Adapters.Kubernetes.Tests;
 
-/// <summary>A local API server, a real ledger, and the watcher between them (through the real KubernetesClient and a generated kubeconfig).</summary>
+/// <summary>
+/// A local API server, a real ledger, and the watcher between them (through the real KubernetesClient and a generated
+/// kubeconfig); the watcher reads the same ledger at start, as in <c>compliance serve</c>.
+/// </summary>
 internal sealed class WatcherHarness : IAsyncDisposable
 {
     public const string ClusterId = "test-cluster";
@@ -15,7 +20,10 @@ internal sealed class WatcherHarness : IAsyncDisposable
         Api = api;
         Ledger = ledger;
         Publisher = new LedgerPublisher(ledger.Handler, TimeProvider.System);
+        Recorded = new RecordedObservations(ledger.Store);
     }
+
+    public RecordedObservations Recorded { get; }
 
     public LocalKubernetesApi Api { get; }
 
@@ -46,11 +54,12 @@ internal sealed class WatcherHarness : IAsyncDisposable
         PageSize = 4,
     };
 
-    public ClusterWatcher StartWatcher()
+    /// <summary>Starts a watcher publishing to <paramref name="publisher"/> (default: the ledger) and reading the ledger at start unless <paramref name="readsLedger"/> is false.</summary>
+    public ClusterWatcher StartWatcher(IObservationPublisher? publisher = null, bool readsLedger = true)
     {
         var options = Options;
         var target = ClusterTargets.Resolve(options).Targets.Single();
-        Watcher = new ClusterWatcher(target, options, Publisher, TimeProvider.System, Log);
+        Watcher = new ClusterWatcher(target, options, publisher ?? Publisher, TimeProvider.System, Log, readsLedger ? Recorded : null);
         stop = new CancellationTokenSource();
         running = Watcher.RunAsync(stop.Token);
         return Watcher;

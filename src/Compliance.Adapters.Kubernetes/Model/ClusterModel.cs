@@ -4,7 +4,7 @@ namespace Compliance.Adapters.Kubernetes.Model;
 /// The watcher's picture of one cluster, kept small (snapshots, not API objects), with what changed since the last
 /// publication: changed nodes, changed add-on keys, and a flag for drain readiness. Safe to share between the streams.
 /// </summary>
-internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
+internal sealed partial class ClusterModel(IReadOnlySet<string> addOnNamespaces)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, NodeSnapshot> nodes = new(StringComparer.Ordinal);
@@ -63,6 +63,7 @@ internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
             var names = listed.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var gone in nodes.Keys.Where(k => !names.Contains(k)).ToList()) RemoveNode(gone);
             foreach (var node in listed) PutNode(node);
+            Listed("nodes");
         }
     }
 
@@ -95,6 +96,8 @@ internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
                 if (pods.TryGetValue((pod.Namespace, pod.Name), out var known) && known.ResourceVersion == pod.ResourceVersion) continue;
                 PutPod(pod);
             }
+
+            Listed("pods");
         }
     }
 
@@ -103,13 +106,13 @@ internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
     public void RemoveWorkload(string kind, string ns, string name) => Remove(workloads, (kind, ns, name));
 
     public void ReplaceWorkloads(string kind, IReadOnlyList<WorkloadSnapshot> listed) =>
-        Replace(workloads, listed.ToDictionary(w => (w.Kind, w.Namespace, w.Name)), k => k.Item1 == kind);
+        Replace(workloads, listed.ToDictionary(w => (w.Kind, w.Namespace, w.Name)), k => k.Item1 == kind, kind);
 
     public void PutPdb(PdbSnapshot pdb) => Put(pdbs, (pdb.Namespace, pdb.Name), pdb);
 
     public void RemovePdb(string ns, string name) => Remove(pdbs, (ns, name));
 
-    public void ReplacePdbs(IReadOnlyList<PdbSnapshot> listed) => Replace(pdbs, listed.ToDictionary(p => (p.Namespace, p.Name)), _ => true);
+    public void ReplacePdbs(IReadOnlyList<PdbSnapshot> listed) => Replace(pdbs, listed.ToDictionary(p => (p.Namespace, p.Name)), _ => true, "pdbs");
 
     /// <summary>Stores a Cluster API object; true when its version or phase changed (the caller logs it).</summary>
     public bool PutClusterApi(ClusterApiSnapshot obj)
@@ -150,7 +153,7 @@ internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
             dirtyNodes.Clear();
             dirtyAddOns.Clear();
             drainDirty = false;
-            return new ModelChanges(changedNodes, changedAddOns, drain, watermark);
+            return new ModelChanges(changedNodes, changedAddOns, drain, watermark, IsComplete);
         }
     }
 
@@ -191,12 +194,13 @@ internal sealed class ClusterModel(IReadOnlySet<string> addOnNamespaces)
         }
     }
 
-    private void Replace<TKey, TValue>(Dictionary<TKey, TValue> map, Dictionary<TKey, TValue> listed, Func<TKey, bool> scope) where TKey : notnull
+    private void Replace<TKey, TValue>(Dictionary<TKey, TValue> map, Dictionary<TKey, TValue> listed, Func<TKey, bool> scope, string stream) where TKey : notnull
     {
         lock (gate)
         {
             foreach (var gone in map.Keys.Where(k => scope(k) && !listed.ContainsKey(k)).ToList()) Remove(map, gone);
             foreach (var (key, value) in listed) Put(map, key, value);
+            Listed(stream);
         }
     }
 }

@@ -54,12 +54,17 @@ internal sealed record PdbSnapshot(
 /// <summary>A Cluster API object's version and phase (Cluster, MachineDeployment, KubeadmControlPlane).</summary>
 internal sealed record ClusterApiSnapshot(string Kind, string Namespace, string Name, string Version, string Phase);
 
-/// <summary>What changed since the last <see cref="ClusterModel.TakeChanges"/>: the nodes and add-ons to publish again, and whether drain readiness needs evaluating.</summary>
+/// <summary>
+/// What changed since the last <see cref="ClusterModel.TakeChanges"/>: the nodes and add-ons to publish again, and
+/// whether drain readiness needs evaluating. <see cref="Complete"/>: every stream had been listed when these were taken,
+/// so once they are published, what was published is the whole cluster.
+/// </summary>
 internal sealed record ModelChanges(
     IReadOnlyDictionary<string, NodeSnapshot?> Nodes,
     IReadOnlyDictionary<AddOnKey, (string Image, long SourceVersion)?> AddOns,
     DrainInputs? Drain,
-    long Watermark);
+    long Watermark,
+    bool Complete);
 
 /// <summary>Everything drain readiness reads, copied out of the model so rules run without holding its lock.</summary>
 internal sealed record DrainInputs(

@@ -11,7 +11,7 @@ namespace Compliance.Adapters.Kubernetes.Observing;
 /// ids are UUIDv5 over cluster, subject, content hash and the resourceVersion the content was seen at, so a redelivery
 /// or a repeated publication carries the same id, while a later return to an earlier content gets a new one.
 /// </summary>
-internal sealed class Publication(string clusterId, IObservationPublisher publisher, TimeProvider time) : IDisposable
+internal sealed partial class Publication(string clusterId, IObservationPublisher publisher, TimeProvider time) : IDisposable
 {
     public const string Source = "watcher:k8s";
 

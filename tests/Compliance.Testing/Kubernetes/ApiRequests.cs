@@ -85,6 +85,12 @@ internal sealed class ApiRequests(LocalKubernetesApi api)
 
     private async Task ListAsync(HttpContext context, ApiResource resource, string? ns)
     {
+        if (api.ListFails(resource))
+        {
+            await WriteStatusAsync(context, 503, "ServiceUnavailable", $"listing {resource.Plural} fails (scripted)");
+            return;
+        }
+
         var query = context.Request.Query;
         IReadOnlyList<StoredObject> items;
         long rv;

@@ -18,6 +18,7 @@ namespace Compliance.Testing.Kubernetes;
 internal sealed class LocalKubernetesApi : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(ApiResource Resource, long? Since)> watches = new();
+    private readonly ConcurrentDictionary<ApiResource, bool> failingLists = new();
     private readonly string folder = Path.Combine(Path.GetTempPath(), "compliance-kube-" + Guid.NewGuid().ToString("N"));
     private WebApplication? app;
     private int port;
@@ -109,6 +110,15 @@ internal sealed class LocalKubernetesApi : IAsyncDisposable
     public bool Delete(ApiResource resource, string? ns, string name) => State.Delete(resource, ns, name);
 
     public void ExpireHistory() => State.ExpireHistory();
+
+    /// <summary>Lists of <paramref name="resource"/> answer 503 while <paramref name="failing"/> (the other paths keep working).</summary>
+    public void FailLists(ApiResource resource, bool failing = true)
+    {
+        if (failing) failingLists[resource] = true;
+        else failingLists.TryRemove(resource, out _);
+    }
+
+    internal bool ListFails(ApiResource resource) => failingLists.ContainsKey(resource);
 
     internal void RecordWatch(ApiResource resource, long? since) => watches.Enqueue((resource, since));
 
