@@ -73,6 +73,26 @@ public sealed class RestartTests
     }
 
     [Fact]
+    public async Task a_node_that_returns_and_vanishes_again_while_unwatched_is_removed_again()
+    {
+        await using var h = await StoppedAfterFirstPublicationAsync();
+        h.Api.Delete(ApiResources.Nodes, null, "node-c").ShouldBeTrue();
+        await RestartUntilAsync(h, p => p.OfType<NodeRemoved>().Any(), "the first removal");
+        await RestartUntilAsync(h, _ => true, "a restart while node-c is gone");
+        h.Api.Put(KubeObjects.Node("node-c"));
+        await RestartUntilAsync(h, p => p.OfType<NodeObserved>().Any(n => n.Node == "node-c"), "node-c back");
+        h.Api.Delete(ApiResources.Nodes, null, "node-c").ShouldBeTrue();
+        await RestartUntilAsync(h, p => p.OfType<NodeRemoved>().Any(), "the second removal");
+
+        var removals = h.Publisher.Published.Where(p => p.Message is NodeRemoved).ToList();
+        removals.Count.ShouldBe(2);
+        removals[1].Id.ShouldNotBe(removals[0].Id, "the second removal follows a new observation, so it is a new message");
+        var recorded = (await h.Ledger.ObservationsAsync()).Where(o => o is Domain.Events.NodeRemoved or Domain.Events.NodeObserved { Node: "node-c" }).ToList();
+        recorded.Select(o => o.GetType().Name).ShouldBe(["NodeObserved", "NodeRemoved", "NodeObserved", "NodeRemoved"]);
+        (await h.Recorded.PresentAsync(WatcherHarness.ClusterId, CancellationToken.None)).Nodes.Keys.ShouldNotContain("node-c");
+    }
+
+    [Fact]
     public async Task an_unchanged_cluster_relisted_after_a_restart_gets_the_same_message_ids_and_records_nothing()
     {
         await using var h = await StoppedAfterFirstPublicationAsync();
@@ -129,6 +149,18 @@ public sealed class RestartTests
         await h.Eventually(() => Gone(h.Publisher.Published.Skip(before)).Count == 3, "the removals once the pods are listed");
         await h.Settled();
         Gone(h.Publisher.Published.Skip(before)).Count.ShouldBe(3);
+    }
+
+    /// <summary>Starts the watcher, waits until what it published since satisfies <paramref name="until"/> and it compared with the ledger, then stops it.</summary>
+    private static async Task RestartUntilAsync(WatcherHarness h, Func<IEnumerable<object>, bool> until, string what)
+    {
+        var before = h.Publisher.Published.Count;
+        var compared = h.Log.Lines.Count(l => l.Text.Contains(Reconciled, StringComparison.Ordinal));
+        h.StartWatcher();
+        await h.Eventually(() => until(h.Publisher.Published.Skip(before).Select(p => p.Message))
+            && h.Log.Lines.Count(l => l.Text.Contains(Reconciled, StringComparison.Ordinal)) > compared, what);
+        await h.Settled();
+        await h.StopWatcherAsync();
     }
 
     /// <summary>The test cluster watched until its first publication is recorded, then the watcher stopped.</summary>
