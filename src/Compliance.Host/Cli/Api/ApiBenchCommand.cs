@@ -10,7 +10,9 @@ namespace Compliance.Host.Cli.Api;
 /// <summary>
 /// <c>compliance bench api</c>: starts `compliance serve` as a child process on a 200-cluster fleet and loads
 /// GET /api/v1/fleet/eol-risk and /health/live from this process: a fixed rate (default 1,000/s) and saturation,
-/// with wrk as well when it is installed. A benchmark, not a test.
+/// with wrk as well when it is installed. Every endpoint is warmed up first (reported, not measured); each run also
+/// reports what it cost the server (CPU, allocation, garbage collections from its /metrics) and the load average.
+/// Further arguments go to `compliance serve` as configuration. A benchmark, not a test.
 /// </summary>
 internal static class ApiBenchCommand
 {
@@ -21,7 +23,9 @@ internal static class ApiBenchCommand
         var rate = new Option<int>("--rate") { Description = "Requests per second of the fixed-rate runs", DefaultValueFactory = _ => 1_000 };
         var connections = new Option<int>("--connections") { Description = "Concurrent connections of the saturation runs", DefaultValueFactory = _ => 32 };
         var dir = new Option<string?>("--dir") { Description = "Scratch folder (default: the system temp folder); removed afterwards" };
-        var command = new Command("api", "API latency and throughput: fleet EOL risk next to /health/live, served by a second process") { events, seconds, rate, connections, dir };
+        var command = new Command("api", "API latency and throughput: fleet EOL risk next to /health/live, served by a second process; "
+            + "further arguments are passed to serve (--Compliance:Bus:IntegrationPollInterval=01:00:00)") { events, seconds, rate, connections, dir };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
             var scratch = parse.GetValue(dir) ?? Path.GetTempPath();
@@ -31,7 +35,7 @@ internal static class ApiBenchCommand
             try
             {
                 await ApiBenchFleet.WriteAsync(folder, parse.GetValue(events), output, ct);
-                await RunAsync(folder, TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(rate), parse.GetValue(connections), output, ct);
+                await RunAsync(folder, [.. parse.UnmatchedTokens], TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(rate), parse.GetValue(connections), output, ct);
             }
             finally
             {
@@ -43,40 +47,89 @@ internal static class ApiBenchCommand
         return command;
     }
 
-    private static async Task RunAsync(string folder, TimeSpan duration, int rate, int connections, TextWriter output, CancellationToken ct)
+    private static async Task RunAsync(string folder, string[] serveArguments, TimeSpan duration, int rate, int connections, TextWriter output, CancellationToken ct)
     {
         var key = Guid.NewGuid().ToString("N");
         var url = $"http://127.0.0.1:{FreePort()}";
-        using var server = StartServer(folder, url, key);
+        using var server = StartServer(folder, url, key, serveArguments);
         try
         {
             using var plain = Client(url, key, gzip: false);
             using var gzip = Client(url, key, gzip: true);
             await WaitReadyAsync(plain, server, ct);
+            if (serveArguments.Length > 0) output.WriteLine($"serve configured with: {string.Join(' ', serveArguments)}");
             (string Name, string Path, HttpClient Http, bool Gzip)[] runs =
             [
                 ("/health/live", "/health/live", plain, false),
                 ("/api/v1/fleet/eol-risk (gzip)", "/api/v1/fleet/eol-risk", gzip, true),
                 ("/api/v1/fleet/eol-risk", "/api/v1/fleet/eol-risk", plain, false),
             ];
-            foreach (var run in runs) await LoadRun.SaturateAsync(run.Http, run.Name, run.Path, 4, TimeSpan.FromSeconds(2), ct);
-            var table = new TextTable("endpoint", "load", "requests", "errors", "req/s", "p50 ms", "p99 ms", "p99 from send", "max ms", "bytes/answer");
-            foreach (var run in runs) table.Add((await LoadRun.FixedRateAsync(run.Http, run.Name, run.Path, rate, duration, ct)).Cells());
-            foreach (var run in runs) table.Add((await LoadRun.SaturateAsync(run.Http, run.Name, run.Path, connections, duration, ct)).Cells());
+            await WarmUpAsync(runs.Select(r => (r.Name, r.Path, r.Http)), rate, output, ct);
+            var results = new List<RunUsage>();
             foreach (var run in runs)
             {
-                if (await Wrk.RunAsync(run.Name, url + run.Path, key, run.Gzip, connections, duration, ct) is { } wrk) table.Add(wrk.Cells());
+                if (await MeasureAsync(plain, async () => await FixedRate.RunAsync(run.Http, run.Name, run.Path, rate, duration, ct), client: true, ct) is { } fixedRate)
+                    results.Add(fixedRate);
             }
 
-            output.Write(table.ToString());
+            foreach (var run in runs)
+            {
+                if (await MeasureAsync(plain, async () => await LoadRun.SaturateAsync(run.Http, run.Name, run.Path, connections, duration, ct), client: true, ct) is { } saturated)
+                    results.Add(saturated);
+            }
+
+            foreach (var run in runs)
+            {
+                if (await MeasureAsync(plain, () => Wrk.RunAsync(run.Name, url + run.Path, key, run.Gzip, connections, duration, ct), client: false, ct) is { } wrk) results.Add(wrk);
+            }
+
+            var latency = new TextTable(LoadResult.Headings);
+            var usage = new TextTable(RunUsage.Headings);
+            foreach (var result in results)
+            {
+                latency.Add(result.Run.Cells());
+                usage.Add(result.Cells());
+            }
+
+            output.Write(latency.ToString());
+            output.WriteLine();
+            output.Write(usage.ToString());
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{System.Environment.ProcessorCount} cores, shared by server and load; fixed-rate latency counts from when each request was due (p99 from send: from when it left)."));
+                $"{System.Environment.ProcessorCount} cores, shared by server and load; fixed-rate latency counts from when each request was due (p99 from send: from when it left; sent late: the generator's own lateness)."));
         }
         finally
         {
             if (!server.HasExited) server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Before anything is measured each endpoint is loaded as the runs will load it (2 s at 4 connections, then 2 s at the
+    /// fixed rate), so JIT tiering, connection set-up and the fleet table's first evaluation are not counted.
+    /// </summary>
+    private static async Task WarmUpAsync(IEnumerable<(string Name, string Path, HttpClient Http)> runs, int rate, TextWriter output, CancellationToken ct)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        long requests = 0;
+        foreach (var (name, path, http) in runs)
+        {
+            requests += (await LoadRun.SaturateAsync(http, name, path, 4, TimeSpan.FromSeconds(2), ct)).Requests;
+            requests += (await FixedRate.RunAsync(http, name, path, rate, TimeSpan.FromSeconds(2), ct)).Requests;
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"warm-up, not measured: each endpoint 2 s at 4 connections then 2 s at {rate:N0}/s; {requests:N0} requests in {System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds:0.0} s"));
+    }
+
+    private static async Task<RunUsage?> MeasureAsync(HttpClient metrics, Func<Task<LoadResult?>> run, bool client, CancellationToken ct)
+    {
+        var before = await ServerSample.ReadAsync(metrics, ct);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var result = await run();
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var after = await ServerSample.ReadAsync(metrics, ct);
+        return result is null ? null : new RunUsage(result, before, after, client ? used : null, RunUsage.ReadLoadAverage());
     }
 
     /// <summary>A client that sends the key (and Accept-Encoding: gzip when asked) and reads answers as bytes, undecoded.</summary>
@@ -88,11 +141,11 @@ internal static class ApiBenchCommand
         return http;
     }
 
-    private static Process StartServer(string folder, string url, string key)
+    private static Process StartServer(string folder, string url, string key, string[] serveArguments)
     {
         var dll = typeof(ApiBenchCommand).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { dll, "serve", "--urls", url, "--data", folder }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { dll, "serve", "--urls", url, "--data", folder }.Concat(serveArguments)) start.ArgumentList.Add(arg);
         start.Environment["COMPLIANCE_API__KEYS__0__NAME"] = "bench";
         start.Environment["COMPLIANCE_API__KEYS__0__ROLE"] = "auditor";
         start.Environment["COMPLIANCE_API__KEYS__0__SHA256"] = ApiKeyAuthentication.HashOf(key);

@@ -1,71 +1,35 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 
 namespace Compliance.Host.Cli.Api;
 
-/// <summary>Latency percentiles and throughput of one load run.</summary>
-/// <summary>For fixed-rate runs SentP99Ms is the p99 counted from when each request was actually sent (the server's share of the tail).</summary>
-internal sealed record LoadResult(string Name, string Mode, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms, double MaxMs, long Bytes, double? SentP99Ms = null)
+/// <summary>
+/// Latency percentiles and throughput of one load run. For fixed-rate runs SentP99Ms is the p99 counted from when each
+/// request was actually sent (the server's share of the tail) and LateP99Ms the generator's own lateness.
+/// </summary>
+internal sealed record LoadResult(string Name, string Mode, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms, double MaxMs, long Bytes,
+    double? SentP99Ms = null, double? LateP99Ms = null)
 {
     public double PerSecond => Requests / Seconds;
 
     public string[] Cells() =>
     [
         Name, Mode, Requests.ToString("N0", CultureInfo.InvariantCulture), Errors.ToString(CultureInfo.InvariantCulture), PerSecond.ToString("N0", CultureInfo.InvariantCulture),
-        P50Ms.ToString("0.00", CultureInfo.InvariantCulture), P99Ms.ToString("0.00", CultureInfo.InvariantCulture),
-        SentP99Ms?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", MaxMs.ToString("0.00", CultureInfo.InvariantCulture),
+        (Bytes / Seconds / 1e6).ToString("N1", CultureInfo.InvariantCulture),
+        Ms(P50Ms), Ms(P99Ms), SentP99Ms is { } sent ? Ms(sent) : "", LateP99Ms is { } late ? Ms(late) : "", Ms(MaxMs),
         (Requests == 0 ? 0 : Bytes / Requests).ToString("N0", CultureInfo.InvariantCulture),
     ];
+
+    public static string[] Headings { get; } =
+        ["endpoint", "load", "requests", "errors", "req/s", "MB/s", "p50 ms", "p99 ms", "p99 from send", "sent late p99", "max ms", "bytes/answer"];
+
+    private static string Ms(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }
 
-/// <summary>
-/// Load from this process against a server in another: an open loop at a fixed rate (latency counted from when each
-/// request was due, so a stall is not hidden by sending less) and a closed loop of N connections as fast as they go.
-/// </summary>
+/// <summary>Closed-loop load from this process against a server in another: N connections, each sending its next request when the last is answered.</summary>
 internal static class LoadRun
 {
-    public static async Task<LoadResult> FixedRateAsync(HttpClient http, string name, string path, int perSecond, TimeSpan duration, CancellationToken ct)
-    {
-        var total = (int)(perSecond * duration.TotalSeconds);
-        var latencies = new double[total];
-        var sent = new double[total];
-        var tasks = new List<Task>(total);
-        long errors = 0, bytes = 0;
-        var start = Stopwatch.GetTimestamp();
-        var next = 0;
-        while (next < total)
-        {
-            // Fire every request that is due, then sleep about a millisecond: no busy wait competing with the server.
-            var now = Stopwatch.GetTimestamp();
-            for (; next < total; next++)
-            {
-                var due = start + (long)(next * (double)Stopwatch.Frequency / perSecond);
-                if (due > now) break;
-                tasks.Add(Timed(http, path, due, latencies, sent, next, ct).ContinueWith(t =>
-                {
-                    if (!t.Result.Ok) Interlocked.Increment(ref errors);
-                    Interlocked.Add(ref bytes, t.Result.Size);
-                }, ct, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
-            }
-
-            if (next < total) await Task.Delay(1, ct);
-        }
-
-        await Task.WhenAll(tasks);
-        Array.Sort(sent);
-        return Result(name, $"{perSecond:N0}/s fixed", latencies, errors, Stopwatch.GetElapsedTime(start).TotalSeconds, bytes)
-            with { SentP99Ms = sent.Length == 0 ? 0 : sent[Math.Min(sent.Length - 1, (int)Math.Ceiling(0.99 * sent.Length) - 1)] };
-    }
-
-    private static async Task<(bool Ok, long Size)> Timed(HttpClient http, string path, long due, double[] latencies, double[] sent, int index, CancellationToken ct)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var result = await SendAsync(http, path, ct);
-        latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
-        sent[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        return result;
-    }
-
     public static async Task<LoadResult> SaturateAsync(HttpClient http, string name, string path, int connections, TimeSpan duration, CancellationToken ct)
     {
         var all = new List<double>[connections];
@@ -84,27 +48,40 @@ internal static class LoadRun
                 Interlocked.Add(ref bytes, size);
             }
         }, ct)));
-        return Result(name, $"{connections} connections", [.. all.SelectMany(l => l)], errors, Stopwatch.GetElapsedTime(start).TotalSeconds, bytes);
+        var latencies = all.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(name, $"{connections} connections", latencies.Length, errors, Stopwatch.GetElapsedTime(start).TotalSeconds,
+            Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.99), latencies.Length == 0 ? 0 : latencies[^1], bytes);
     }
 
-    private static async Task<(bool Ok, long Size)> SendAsync(HttpClient http, string path, CancellationToken ct)
+    /// <summary>
+    /// One GET, its answer read to the end into a reused buffer and counted, not kept: a 620 KB answer read into a new
+    /// array each time would have this process collecting large-object garbage while it measures.
+    /// </summary>
+    public static async Task<(bool Ok, long Size)> SendAsync(HttpClient http, string path, CancellationToken ct)
     {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);
-            var body = await response.Content.ReadAsByteArrayAsync(ct);
-            return (response.IsSuccessStatusCode, body.Length);
+            using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, ct);
+            await using var body = await response.Content.ReadAsStreamAsync(ct);
+            long size = 0;
+            for (var read = await body.ReadAsync(buffer, ct); read > 0; read = await body.ReadAsync(buffer, ct)) size += read;
+            return (response.IsSuccessStatusCode, size);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             return (false, 0);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+}
 
-    private static LoadResult Result(string name, string mode, double[] latencies, long errors, double seconds, long bytes)
-    {
-        Array.Sort(latencies);
-        double At(double q) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
-        return new LoadResult(name, mode, latencies.Length, errors, seconds, At(0.50), At(0.99), latencies.Length == 0 ? 0 : latencies[^1], bytes);
-    }
+/// <summary>Nearest-rank percentiles of sorted values.</summary>
+internal static class Percentiles
+{
+    public static double Of(double[] sorted, double q) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
