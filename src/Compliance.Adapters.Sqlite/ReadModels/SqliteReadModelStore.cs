@@ -42,6 +42,21 @@ public sealed class SqliteReadModelStore : IReadModelStore
         await tx.CommitAsync(ct);
     }
 
+    public async Task<IReadModelTransaction> BeginAsync(CancellationToken ct)
+    {
+        var connection = Open();
+        try
+        {
+            var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            return new SqliteReadModelTransaction(connection, tx);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task ResetAsync(CancellationToken ct)
     {
         await using var connection = Open();

@@ -11,6 +11,9 @@ public interface IReadModelStore
     /// <summary>Writes the batch and its checkpoint in one transaction.</summary>
     Task CommitAsync(ReadModelBatch batch, CancellationToken ct);
 
+    /// <summary>Opens a transaction that audit lines and catalog facts are written into as they come (a catch-up's batch).</summary>
+    Task<IReadModelTransaction> BeginAsync(CancellationToken ct) => Task.FromResult<IReadModelTransaction>(new BufferedReadModelTransaction(this));
+
     /// <summary>Removes every read model and sets the checkpoint to 0 (before a rebuild).</summary>
     Task ResetAsync(CancellationToken ct);
 

@@ -18,6 +18,7 @@ public sealed partial class ClusterHistory(string clusterId)
     private readonly List<EmergencyPatch> emergencies = [];
     private readonly List<DrainRiskEpisode> drainRisks = [];
     private readonly Dictionary<string, int> openDrainRisk = new(StringComparer.Ordinal);
+    private readonly List<string> streams = new(3);
 
     public string ClusterId { get; } = clusterId;
 
@@ -44,7 +45,7 @@ public sealed partial class ClusterHistory(string clusterId)
     public void Apply(RecordedFact fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        var evidence = EvidenceRef.Of(fact);
+        var evidence = new EvidenceRef(StreamName(fact.Stream), fact.Revision, fact.Position);
         var at = fact.Event switch
         {
             ObservationEvent o => o.ObservedAt,
@@ -69,6 +70,21 @@ public sealed partial class ClusterHistory(string clusterId)
                 ApplyObservation(e, evidence);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The one copy of a stream's name that this history's evidence points to (a cluster has three streams): each
+    /// event read from the ledger brings its own copy, and the fold keeps evidence for as long as the process runs.
+    /// </summary>
+    private string StreamName(string stream)
+    {
+        foreach (var known in streams)
+        {
+            if (string.Equals(known, stream, StringComparison.Ordinal)) return known;
+        }
+
+        if (streams.Count < 8) streams.Add(stream);
+        return stream;
     }
 
     private static DateTimeOffset MaintenanceAt(MaintenanceEvent e) => e switch

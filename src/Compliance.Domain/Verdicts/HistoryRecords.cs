@@ -142,11 +142,24 @@ public sealed class NodeRecord(string name)
     /// <summary>The snapshot in force at an instant; null before the node was first seen.</summary>
     public NodeSnapshot? SnapshotAt(DateTimeOffset at) => snapshots.LastOrDefault(s => s.At <= at);
 
+    /// <summary>
+    /// Appends a snapshot when something changed. A snapshot that differs only in part shares the unchanged maps with
+    /// the previous one: a node cordoned and uncordoned all day keeps one copy of its labels, not one per cordon.
+    /// </summary>
     internal void Observe(NodeObserved e, EvidenceRef evidence)
     {
         if (!IsPresent) presence.Add((e.ObservedAt, null));
-        if (snapshots.Count == 0 || Differs(snapshots[^1], e))
+        if (snapshots.Count == 0)
+        {
             snapshots.Add(new NodeSnapshot(e.Labels, e.Allocatable, e.Unschedulable, e.ObservedAt, evidence));
+            return;
+        }
+
+        var last = snapshots[^1];
+        var labels = SameMap(last.Labels, e.Labels) ? last.Labels : e.Labels;
+        var allocatable = SameMap(last.Allocatable, e.Allocatable) ? last.Allocatable : e.Allocatable;
+        if (last.Unschedulable != e.Unschedulable || !ReferenceEquals(labels, last.Labels) || !ReferenceEquals(allocatable, last.Allocatable))
+            snapshots.Add(new NodeSnapshot(labels, allocatable, e.Unschedulable, e.ObservedAt, evidence));
     }
 
     internal void Remove(DateTimeOffset at)
@@ -156,9 +169,15 @@ public sealed class NodeRecord(string name)
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
-    private static bool Differs(NodeSnapshot s, NodeObserved e) =>
-        s.Unschedulable != e.Unschedulable || !SameMap(s.Labels, e.Labels) || !SameMap(s.Allocatable, e.Allocatable);
+    private static bool SameMap(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a.Count != b.Count) return false;
+        foreach (var (key, value) in a)
+        {
+            if (!b.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal)) return false;
+        }
 
-    private static bool SameMap(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+        return true;
+    }
 }

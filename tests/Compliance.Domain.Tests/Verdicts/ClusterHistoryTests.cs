@@ -120,4 +120,40 @@ public sealed class ClusterHistoryTests
 
         ledger.History().Intervals.ShouldBe(ledger.History().Intervals);
     }
+
+    [Fact]
+    public void a_node_cordoned_and_uncordoned_keeps_one_copy_of_its_unchanged_maps_and_a_snapshot_per_change()
+    {
+        var history = new Ledger()
+            .Node("a", "v1.29.3", T)
+            .Node("a", "v1.29.3", T.AddHours(1), unschedulable: true)
+            .Node("a", "v1.29.3", T.AddHours(2), unschedulable: true)
+            .Node("a", "v1.29.3", T.AddHours(3))
+            .Node("a", "v1.29.3", T.AddHours(4), memory: "32Gi")
+            .History();
+
+        var snapshots = history.Node("a").ShouldNotBeNull().Snapshots;
+        snapshots.Select(s => (s.At, s.Unschedulable, s.Allocatable["memory"])).ShouldBe(
+        [
+            (T, false, "16Gi"),
+            (T.AddHours(1), true, "16Gi"),
+            (T.AddHours(3), false, "16Gi"),
+            (T.AddHours(4), false, "32Gi"),
+        ]);
+        snapshots[1].Allocatable.ShouldBeSameAs(snapshots[0].Allocatable);
+        snapshots[2].Allocatable.ShouldBeSameAs(snapshots[0].Allocatable);
+        snapshots[3].Allocatable.ShouldNotBeSameAs(snapshots[0].Allocatable);
+        snapshots[3].Labels.ShouldBeSameAs(snapshots[0].Labels);
+        history.Node("a")!.SnapshotAt(T.AddHours(2)).ShouldBeSameAs(snapshots[1]);
+    }
+
+    [Fact]
+    public void evidence_of_one_stream_shares_the_stream_name_and_keeps_each_position()
+    {
+        var history = new Ledger().ControlPlane("v1.29.3", T).ControlPlane("v1.29.4", T.AddDays(1)).History();
+
+        var evidence = history.Intervals.Select(i => i.Evidence).ToList();
+        evidence.Select(e => (e.Stream, e.Revision)).ShouldBe([("observations-prod", 0L), ("observations-prod", 1L)]);
+        evidence[1].Stream.ShouldBeSameAs(evidence[0].Stream);
+    }
 }

@@ -1,0 +1,58 @@
+using Compliance.Adapters.Sqlite.ReadModels;
+using Compliance.Application.ReadModels;
+using Microsoft.Data.Sqlite;
+
+namespace Compliance.Adapters.Sqlite.Tests.ReadModels;
+
+public sealed class ReadModelTransactionTests : IDisposable
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder folder = new();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        folder.Dispose();
+    }
+
+    [Fact]
+    public async Task lines_appended_in_parts_show_only_once_committed_with_their_checkpoint()
+    {
+        var store = new SqliteReadModelStore(folder.File("rm.db"));
+        await using (var open = await store.BeginAsync(CancellationToken.None))
+        {
+            await open.AppendAsync([Line(1), Line(2)], [], CancellationToken.None);
+            await open.AppendAsync([Line(3)], [new CatalogFactRow(4, "V1.PatchReleased", "{}", At)], CancellationToken.None);
+
+            (await store.AuditLogAsync("prod-1", 0, 10, CancellationToken.None)).ShouldBeEmpty();
+            (await store.ReadCheckpointAsync(CancellationToken.None)).ShouldBe(0);
+
+            await open.CommitAsync(4, At, CancellationToken.None);
+        }
+
+        (await store.AuditLogAsync("prod-1", 0, 10, CancellationToken.None)).Select(a => a.Position).ShouldBe([1L, 2L, 3L]);
+        (await store.CatalogFactsAsync(At, CancellationToken.None)).ShouldHaveSingleItem().Position.ShouldBe(4);
+        (await store.ReadCheckpointAsync(CancellationToken.None)).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task a_transaction_closed_without_commit_leaves_the_read_models_as_they_were()
+    {
+        var store = new SqliteReadModelStore(folder.File("rm.db"));
+        await store.CommitAsync(new ReadModelBatch([], [Line(1)], [], 1, At), CancellationToken.None);
+        var before = await store.DigestAsync(CancellationToken.None);
+
+        await using (var open = await store.BeginAsync(CancellationToken.None))
+        {
+            await open.AppendAsync([Line(2), Line(3)], [], CancellationToken.None);
+        }
+
+        (await store.DigestAsync(CancellationToken.None)).ShouldBe(before);
+        (await store.ReadCheckpointAsync(CancellationToken.None)).ShouldBe(1);
+        await store.CommitAsync(new ReadModelBatch([], [Line(2)], [], 2, At), CancellationToken.None); // the file is not left locked
+        (await store.ReadCheckpointAsync(CancellationToken.None)).ShouldBe(2);
+    }
+
+    private static AuditEntry Line(long position) =>
+        new("prod-1", position, "observations-prod-1", position - 1, At, "watcher:test", $"Line {position}.");
+}
