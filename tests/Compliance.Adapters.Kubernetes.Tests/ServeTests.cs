@@ -47,6 +47,53 @@ public sealed class ServeTests : IDisposable
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task compliance_serve_restarted_records_the_node_and_budget_that_vanished_while_it_was_down()
+    {
+        await using var api = await LocalKubernetesApi.StartAsync();
+        TestCluster.Seed(api);
+        var kubeconfig = api.WriteKubeconfig("kind-restart");
+        Directory.CreateDirectory(data);
+        string[] args = [$"--Compliance:Kubernetes:KubeconfigPath={kubeconfig}", "--Compliance:Catalog:RefreshEnabled=false"];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        // Its own async flow: MassTransit keeps its log context in an AsyncLocal, which must not carry over to the second app.
+        await Task.Run(async () =>
+        {
+            await using var first = ServeApp.Build(args, new ServeOptions("http://127.0.0.1:0", data));
+            await first.StartAsync();
+            var queries = first.Services.GetRequiredService<FleetQueries>();
+            await UntilAsync(async () => (await KubeletsAsync(queries, today)) == 3 && (await OpenBudgetFindingAsync(queries)) is true);
+            (await OpenBudgetFindingAsync(queries)).ShouldBe(true, "the first run recorded the budget's finding");
+            await first.StopAsync();
+        });
+
+        api.Delete(ApiResources.Nodes, null, "node-c").ShouldBeTrue();
+        api.Delete(ApiResources.PodDisruptionBudgets, "shop", "checkout").ShouldBeTrue();
+        await using var second = ServeApp.Build(args, new ServeOptions("http://127.0.0.1:0", data));
+        await second.StartAsync();
+        var after = second.Services.GetRequiredService<FleetQueries>();
+        await UntilAsync(async () => (await KubeletsAsync(after, today)) == 2 && (await OpenBudgetFindingAsync(after)) is false);
+        await second.StopAsync();
+
+        (await KubeletsAsync(after, today)).ShouldBe(2, "node-c no longer counts in EOL risk");
+        (await OpenBudgetFindingAsync(after)).ShouldBe(false, "the budget's finding is resolved");
+    }
+
+    private static async Task<int> KubeletsAsync(FleetQueries queries, DateOnly today) =>
+        (await queries.EolRiskAsync("kind-restart", today, CancellationToken.None)).Where(v => v.Kind == ComponentKind.Kubelet).Sum(v => v.Instances);
+
+    /// <summary>Whether the checkout budget's finding is open (true), resolved (false) or not recorded (null).</summary>
+    private static async Task<bool?> OpenBudgetFindingAsync(FleetQueries queries) =>
+        (await queries.FindingsAsync("kind-restart", DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None))
+        .SingleOrDefault(f => f.Kind == FindingKind.PdbAllowsNoDisruption) is { } f ? f.ResolvedAt is null : null;
+
+    /// <summary>Polls until <paramref name="condition"/> holds, for at most 40 s (the caller asserts afterwards).</summary>
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 400 && !await condition(); i++) await Task.Delay(100);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
