@@ -101,7 +101,7 @@ internal sealed partial class ClusterWatcher(
         var present = await recorded.PresentAsync(target.ClusterId, ct);
         var (nodes, addOns, risks) = await publication.PublishGoneAsync(present, options.AddOnNamespaces.ToHashSet(StringComparer.Ordinal), ct);
         logger.LogInformation(
-            "Cluster {Cluster} listed completely: {Nodes} nodes, {AddOns} add-on containers and {Risks} drain risks the ledger held had disappeared while no watcher ran and are now recorded as removed or resolved",
+            "Cluster {Cluster} listed completely: {Nodes} nodes, {AddOns} add-on containers and {Risks} drain risks the ledger held had disappeared while no watcher ran; their removal or resolution is published",
             target.ClusterId, nodes, addOns, risks);
     }
 
