@@ -9,8 +9,7 @@ internal static class RawRabbitBench
 {
     public static async Task<double> PublishAndConsumeRateAsync(BusBenchOptions options, int messages, int bodyBytes, CancellationToken ct)
     {
-        var factory = new ConnectionFactory { HostName = options.Host, Port = options.Port, UserName = options.Username, Password = options.Password, VirtualHost = options.VirtualHost };
-        await using var connection = await factory.CreateConnectionAsync(ct);
+        await using var connection = await ConnectAsync(options, ct);
         await using var publish = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
         await using var consume = await connection.CreateChannelAsync(cancellationToken: ct);
         var queue = $"bench-raw-{Guid.NewGuid():N}";
@@ -43,5 +42,21 @@ internal static class RawRabbitBench
         foreach (var p in pending) await p;
         await done.Task.WaitAsync(TimeSpan.FromMinutes(5), ct);
         return messages / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>A connection to the benchmark's broker; <see cref="BrokerUnreachableException"/> when none can be opened.</summary>
+    public static async Task<IConnection> ConnectAsync(BusBenchOptions options, CancellationToken ct)
+    {
+        var factory = new ConnectionFactory { HostName = options.Host, Port = options.Port, UserName = options.Username, Password = options.Password, VirtualHost = options.VirtualHost };
+        try
+        {
+            return await factory.CreateConnectionAsync(ct);
+        }
+        catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException e)
+        {
+            var reason = e.InnerException;
+            while (reason?.InnerException is not null) reason = reason.InnerException;
+            throw new BrokerUnreachableException(options.Host, options.Port, reason?.Message ?? e.Message);
+        }
     }
 }

@@ -37,6 +37,10 @@ internal static class BenchBusCommand
                     parse.GetValue(password)!, parse.GetValue(observations), parse.GetValue(samples), parse.GetValue(rate));
                 await BusBench.RunAsync(options, () => Open(scratch), output, ct);
             }
+            catch (BrokerUnreachableException e)
+            {
+                throw new UserError($"bench bus: {e.Message}");
+            }
             finally
             {
                 Directory.Delete(scratch, recursive: true);
