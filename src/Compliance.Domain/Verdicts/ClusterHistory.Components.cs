@@ -39,6 +39,13 @@ public sealed partial class ClusterHistory
 
     public static string AddOnId(string ns, string workload, string container) => $"addon/{ns}/{workload}/{container}";
 
+    private static readonly ComponentKind[] NodeKinds =
+        [ComponentKind.Kubelet, ComponentKind.KubeProxy, ComponentKind.OsImage, ComponentKind.Kernel, ComponentKind.ContainerRuntime];
+
+    /// <summary>
+    /// Records the node's status, then its five component versions unless they are the ones it last reported under the
+    /// same flavour (most observations of a node are status changes: observing the same versions again changes nothing).
+    /// </summary>
     private void ObserveNode(NodeObserved x, EvidenceRef evidence)
     {
         if (!nodes.TryGetValue(x.Node, out var node))
@@ -48,19 +55,25 @@ public sealed partial class ClusterHistory
         }
         node.Observe(x, evidence);
         var flavour = Registration?.Flavour ?? VersionParser.DetectFlavour(x.Info.KubeletVersion, x.Labels);
-        Observe(NodeComponentId(x.Node, ComponentKind.Kubelet), ComponentKind.Kubelet, x.Node, x.Info.KubeletVersion, flavour, x.ObservedAt, evidence);
-        Observe(NodeComponentId(x.Node, ComponentKind.KubeProxy), ComponentKind.KubeProxy, x.Node, x.Info.KubeProxyVersion, flavour, x.ObservedAt, evidence);
-        Observe(NodeComponentId(x.Node, ComponentKind.OsImage), ComponentKind.OsImage, x.Node, x.Info.OsImage, flavour, x.ObservedAt, evidence);
-        Observe(NodeComponentId(x.Node, ComponentKind.Kernel), ComponentKind.Kernel, x.Node, x.Info.KernelVersion, flavour, x.ObservedAt, evidence);
-        Observe(NodeComponentId(x.Node, ComponentKind.ContainerRuntime), ComponentKind.ContainerRuntime, x.Node, x.Info.ContainerRuntimeVersion, flavour, x.ObservedAt, evidence);
+        if (node.ReportedSameVersions(x.Info, flavour)) return;
+        var ids = node.ComponentIds;
+        Observe(ids[0], ComponentKind.Kubelet, x.Node, x.Info.KubeletVersion, flavour, x.ObservedAt, evidence);
+        Observe(ids[1], ComponentKind.KubeProxy, x.Node, x.Info.KubeProxyVersion, flavour, x.ObservedAt, evidence);
+        Observe(ids[2], ComponentKind.OsImage, x.Node, x.Info.OsImage, flavour, x.ObservedAt, evidence);
+        Observe(ids[3], ComponentKind.Kernel, x.Node, x.Info.KernelVersion, flavour, x.ObservedAt, evidence);
+        Observe(ids[4], ComponentKind.ContainerRuntime, x.Node, x.Info.ContainerRuntimeVersion, flavour, x.ObservedAt, evidence);
+        node.VersionsReported(x.Info, flavour);
     }
 
     private void RemoveNode(string name, DateTimeOffset at)
     {
         if (nodes.TryGetValue(name, out var node)) node.Remove(at);
-        foreach (var kind in (ComponentKind[])[ComponentKind.Kubelet, ComponentKind.KubeProxy, ComponentKind.OsImage, ComponentKind.Kernel, ComponentKind.ContainerRuntime])
-            Close(NodeComponentId(name, kind), at);
+        var ids = node?.ComponentIds ?? NodeComponentIds(name);
+        foreach (var id in ids) Close(id, at);
     }
+
+    /// <summary>The ids of a node's five components, in the order of <see cref="NodeKinds"/>.</summary>
+    internal static string[] NodeComponentIds(string node) => [.. NodeKinds.Select(kind => NodeComponentId(node, kind))];
 
     private void ObserveAddOn(AddOnVersionObserved x, EvidenceRef evidence)
     {

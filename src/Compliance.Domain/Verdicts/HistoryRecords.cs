@@ -130,6 +130,8 @@ public sealed class NodeRecord(string name)
 {
     private readonly List<(DateTimeOffset From, DateTimeOffset? To)> presence = [];
     private readonly List<NodeSnapshot> snapshots = [];
+    private string[]? componentIds;
+    private (NodeInfo Info, Versions.Flavour Flavour)? reported;
 
     public string Name { get; } = name;
     public IReadOnlyList<(DateTimeOffset From, DateTimeOffset? To)> Presence => presence;
@@ -165,7 +167,22 @@ public sealed class NodeRecord(string name)
     internal void Remove(DateTimeOffset at)
     {
         if (IsPresent) presence[^1] = (presence[^1].From, Max(at, presence[^1].From));
+        reported = null;
     }
+
+    /// <summary>The ids of the node's five components (kubelet, kube-proxy, OS image, kernel, runtime), made once.</summary>
+    internal string[] ComponentIds => componentIds ??= ClusterHistory.NodeComponentIds(Name);
+
+    /// <summary>Whether the node last reported these five versions under this flavour (and was not removed since).</summary>
+    internal bool ReportedSameVersions(NodeInfo info, Versions.Flavour flavour) =>
+        reported is var (last, lastFlavour) && lastFlavour == flavour
+        && string.Equals(last.KubeletVersion, info.KubeletVersion, StringComparison.Ordinal)
+        && string.Equals(last.KubeProxyVersion, info.KubeProxyVersion, StringComparison.Ordinal)
+        && string.Equals(last.OsImage, info.OsImage, StringComparison.Ordinal)
+        && string.Equals(last.KernelVersion, info.KernelVersion, StringComparison.Ordinal)
+        && string.Equals(last.ContainerRuntimeVersion, info.ContainerRuntimeVersion, StringComparison.Ordinal);
+
+    internal void VersionsReported(NodeInfo info, Versions.Flavour flavour) => reported = (info, flavour);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 

@@ -68,6 +68,27 @@ public sealed class ClusterHistoryTests
     }
 
     [Fact]
+    public void a_node_seen_again_after_its_removal_with_the_same_versions_runs_its_components_again()
+    {
+        var history = new Ledger()
+            .Node("a", "v1.29.3", T)
+            .Node("a", "v1.29.3", T.AddHours(1), unschedulable: true)
+            .NodeRemoved("a", T.AddDays(1))
+            .Node("a", "v1.29.3", T.AddDays(2))
+            .Node("a", "v1.29.4", T.AddDays(3))
+            .History();
+
+        history.ComponentsAt(T.AddDays(1).AddHours(1)).ShouldBeEmpty();
+        history.ComponentsAt(T.AddDays(2).AddHours(1)).Count.ShouldBe(5);
+        history.Intervals.Where(i => i.Kind == ComponentKind.Kubelet).Select(i => (i.Version.Normalized, i.From, i.To)).ShouldBe(
+        [
+            ("1.29.3", T, (DateTimeOffset?)T.AddDays(1)),
+            ("1.29.3", T.AddDays(2), (DateTimeOffset?)T.AddDays(3)),
+            ("1.29.4", T.AddDays(3), (DateTimeOffset?)null),
+        ]);
+    }
+
+    [Fact]
     public void add_ons_open_and_close_intervals_per_container()
     {
         var history = new Ledger()
