@@ -27,11 +27,12 @@ public sealed class ServerSampleTests
         var sample = ServerSample.Parse("process_cpu_seconds_total 3\n");
         var run = new LoadResult("x", "y", 10, 0, 1, 0, 0, 0, 0);
 
-        var cells = new RunUsage(run, sample, sample with { CpuSeconds = 4 }, null, "").Cells();
+        var cells = new RunUsage(run, sample, sample with { CpuSeconds = 4 }, null, double.NaN, "").Cells();
 
         sample.AllocatedBytes.ShouldBe(double.NaN);
         cells[2].ShouldBe("1.00");
         cells[6].ShouldBeEmpty();
-        cells[8].ShouldBe("//");
+        cells[7].ShouldBeEmpty();
+        cells[9].ShouldBe("//");
     }
 }

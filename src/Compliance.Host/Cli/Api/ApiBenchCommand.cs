@@ -125,11 +125,13 @@ internal static class ApiBenchCommand
     private static async Task<RunUsage?> MeasureAsync(HttpClient metrics, Func<Task<LoadResult?>> run, bool client, CancellationToken ct)
     {
         var before = await ServerSample.ReadAsync(metrics, ct);
+        var machine = RunUsage.ReadMachineCpuSeconds();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = await run();
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        machine = RunUsage.ReadMachineCpuSeconds() - machine;
         var after = await ServerSample.ReadAsync(metrics, ct);
-        return result is null ? null : new RunUsage(result, before, after, client ? used : null, RunUsage.ReadLoadAverage());
+        return result is null ? null : new RunUsage(result, before, after, client ? used : null, machine, RunUsage.ReadLoadAverage());
     }
 
     /// <summary>A client that sends the key (and Accept-Encoding: gzip when asked) and reads answers as bytes, undecoded.</summary>

@@ -26,10 +26,11 @@ internal sealed record ServerSample(double CpuSeconds, double AllocatedBytes, do
 }
 
 /// <summary>What a run cost: the server's CPU, allocation and garbage collections, this process's CPU, and the machine's load.</summary>
-internal sealed record RunUsage(LoadResult Run, ServerSample Before, ServerSample After, TimeSpan? ClientCpu, string LoadAverage)
+/// <remarks>Machine cores: every process's CPU over the run (/proc/stat) divided by its length; what server and client did not use was other work.</remarks>
+internal sealed record RunUsage(LoadResult Run, ServerSample Before, ServerSample After, TimeSpan? ClientCpu, double MachineCpuSeconds, string LoadAverage)
 {
     public static string[] Headings { get; } =
-        ["endpoint", "load", "server CPU s", "server cores", "server CPU us/req", "client CPU s", "server alloc MB", "KB/req", "GCs 0/1/2", "GC pause ms", "load average"];
+        ["endpoint", "load", "server CPU s", "server cores", "server CPU us/req", "client CPU s", "machine cores", "server alloc MB", "KB/req", "GCs 0/1/2", "GC pause ms", "load average"];
 
     public string[] Cells()
     {
@@ -39,11 +40,19 @@ internal sealed record RunUsage(LoadResult Run, ServerSample Before, ServerSampl
         return
         [
             Run.Name, Run.Mode, Number(cpu, "0.00"), Number(cpu / Run.Seconds, "0.00"), Number(cpu * 1e6 / requests, "N0"),
-            ClientCpu is { } client ? Number(client.TotalSeconds, "0.00") : "",
+            ClientCpu is { } client ? Number(client.TotalSeconds, "0.00") : "", Number(MachineCpuSeconds / Run.Seconds, "0.00"),
             Number(allocated / 1e6, "N0"), Number(allocated / 1e3 / requests, "N1"),
             $"{Number(After.Gen0 - Before.Gen0, "0")}/{Number(After.Gen1 - Before.Gen1, "0")}/{Number(After.Gen2 - Before.Gen2, "0")}",
             Number((After.GcPauseSeconds - Before.GcPauseSeconds) * 1000, "N0"), LoadAverage,
         ];
+    }
+
+    /// <summary>CPU seconds every process has used since boot (Linux /proc/stat: user, nice, system, irq, softirq, steal), or NaN.</summary>
+    public static double ReadMachineCpuSeconds()
+    {
+        if (!File.Exists("/proc/stat")) return double.NaN;
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new[] { 1, 2, 3, 6, 7, 8 }.Sum(i => double.Parse(cpu[i], CultureInfo.InvariantCulture)) / 100;
     }
 
     /// <summary>The 1, 5 and 15 minute load averages (Linux), or blank.</summary>
