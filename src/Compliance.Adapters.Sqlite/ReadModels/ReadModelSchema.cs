@@ -77,6 +77,12 @@ internal static class ReadModelSchema
         CREATE INDEX IF NOT EXISTS audit_by_cluster ON audit_log (cluster_id, position);
         """;
 
+    /// <summary>
+    /// The page cache of a connection that writes a catch-up's audit lines: each batch inserts into the audit index at
+    /// one place per cluster, and with SQLite's default 2 MB those pages were read back from the file again and again.
+    /// </summary>
+    public const string WriterCache = "PRAGMA cache_size = -32768;";
+
     public const string Reset = """
         DELETE FROM clusters; DELETE FROM components; DELETE FROM patches; DELETE FROM findings; DELETE FROM audit_log; DELETE FROM catalog_facts;
         DELETE FROM checkpoint;

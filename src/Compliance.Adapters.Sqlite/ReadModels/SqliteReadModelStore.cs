@@ -47,6 +47,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
         var connection = Open();
         try
         {
+            Execute(connection, null, ReadModelSchema.WriterCache);
             var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             return new SqliteReadModelTransaction(connection, tx);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Compliance.Application.ReadModels;
 using Compliance.Application.Serialization;
 using Compliance.Application.Store;
@@ -41,6 +42,9 @@ public sealed partial class ProjectionRunner(
 
     public FleetState Fleet => fleet ?? throw new InvalidOperationException("The projection has not been loaded yet.");
 
+    /// <summary>Where catch-ups spent their time (for benchmarks).</summary>
+    public CatchUpTimings Timings { get; } = new();
+
     /// <summary>
     /// Brings the read models up to the ledger's head; returns the number of events projected. The ledger is read in
     /// pages of at most <see cref="ReadAheadPage"/> events, the next page read and deserialized on another thread while
@@ -58,27 +62,33 @@ public sealed partial class ProjectionRunner(
         try
         {
             var next = ReadPageAsync(position + 1, ct);
+            var clock = Stopwatch.GetTimestamp();
             while (true)
             {
                 var page = await next;
+                clock = Timings.Waited(clock);
                 if (page.Count == 0) break;
                 var after = page[^1].Fact.Position + 1;
                 next = Task.Run(() => ReadPageAsync(after, ct), ct);
                 var (audit, catalogFacts) = Fold(page);
+                clock = Timings.Folded(clock);
                 open ??= await readModels.BeginAsync(ct);
                 await open.AppendAsync(audit, catalogFacts, ct);
+                clock = Timings.Wrote(clock);
                 last = page[^1].Fact.Position;
                 projected += page.Count;
                 uncommitted += page.Count;
                 if (uncommitted < batchSize) continue;
                 (var full, open, uncommitted) = (open, null, 0);
                 await CommitAsync(full, last, ct);
+                clock = Timings.Committed(clock);
             }
 
             if (open is not null)
             {
                 (var rest, open) = (open, null);
                 await CommitAsync(rest, last, ct);
+                Timings.Committed(clock);
             }
         }
         finally
@@ -86,7 +96,9 @@ public sealed partial class ProjectionRunner(
             if (open is not null) await open.DisposeAsync();
         }
 
+        var evaluation = Stopwatch.GetTimestamp();
         await EvaluatePendingAsync(ct);
+        Timings.Evaluated(evaluation);
         return projected;
     }
 

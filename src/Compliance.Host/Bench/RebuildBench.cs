@@ -37,6 +37,7 @@ internal static class RebuildBench
             using var process = Process.GetCurrentProcess();
             GC.Collect();
             var before = GC.GetTotalAllocatedBytes(precise: true);
+            var (cpu, paused, gen0, gen1, gen2) = (process.TotalProcessorTime, GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var watch = Stopwatch.StartNew();
             using (var store = new SqliteEventStore(ledger, TimeProvider.System))
             {
@@ -47,6 +48,11 @@ internal static class RebuildBench
                 process.Refresh();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"projection rebuild: {projected:N0} events in {seconds:0.00} s = {projected / seconds:N0} events/s; allocated {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6:N0} MB; peak working set {process.PeakWorkingSet64 / 1e6:N0} MB"));
+                var t = runner.Timings;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  cpu {(process.TotalProcessorTime - cpu).TotalSeconds:0.0} s ({(process.TotalProcessorTime - cpu).TotalMicroseconds / projected:0.0} µs/event, both cores); GC pauses {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.0} s, collections gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  folding thread: waiting for read-ahead (read + deserialize) {t.WaitingForReads.TotalSeconds:0.00} s, fold {t.Folding.TotalSeconds:0.00} s, audit writes {t.Writing.TotalSeconds:0.00} s, commits {t.Committing.TotalSeconds:0.00} s, evaluation {t.Evaluating.TotalSeconds:0.00} s"));
             }
         }
         finally
