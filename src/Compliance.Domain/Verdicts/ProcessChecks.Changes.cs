@@ -49,6 +49,7 @@ public static partial class ProcessChecks
         foreach (var kind in cluster.Intervals.Where(i => i.From <= asOf).GroupBy(i => i.Kind))
         {
             var intervals = kind.ToList();
+            var earlier = kind.Key is ComponentKind.ControlPlane or ComponentKind.AddOn ? null : new RunningBefore(intervals);
             foreach (var i in intervals)
             {
                 if (i.Previous is not null)
@@ -56,11 +57,59 @@ public static partial class ProcessChecks
                     yield return i;
                     continue;
                 }
-                if (kind.Key is ComponentKind.ControlPlane or ComponentKind.AddOn) continue;
-                var before = intervals.Where(o => o.Node != i.Node && o.From < i.From && (o.To is null || o.To >= i.From)).ToList();
-                if (before.Count == 0 || before.Any(o => ClusterHistory.SameVersion(o.Version, i.Version))) continue;
-                yield return i with { Previous = before.MinBy(o => o.Version.Key)!.Version };
+                if (earlier?.LowestOtherVersion(i) is { } lowest) yield return i with { Previous = lowest };
             }
+        }
+    }
+
+    /// <summary>
+    /// The intervals of one component kind ordered by start, to find those running on other nodes just before a node
+    /// joined without comparing each join with every interval (quadratic: seconds for a cluster of 5,000 nodes).
+    /// </summary>
+    private sealed class RunningBefore
+    {
+        private readonly List<ComponentInterval> intervals;
+        private readonly int[] byStart;
+
+        public RunningBefore(List<ComponentInterval> intervals)
+        {
+            this.intervals = intervals;
+            byStart = [.. Enumerable.Range(0, intervals.Count).OrderBy(k => intervals[k].From)];
+        }
+
+        /// <summary>
+        /// For a node's first interval: the lowest version that other nodes ran at its start (intervals begun before it,
+        /// still running then; the first in ledger order among equals), or null when none ran or one ran the same version.
+        /// </summary>
+        public ObservedVersion? LowestOtherVersion(ComponentInterval joined)
+        {
+            var begunBefore = FirstStartingAtOrAfter(joined.From);
+            ComponentInterval? lowest = null;
+            var lowestIndex = int.MaxValue;
+            for (var k = 0; k < begunBefore; k++)
+            {
+                var index = byStart[k];
+                var o = intervals[index];
+                if (o.Node == joined.Node || (o.To is { } to && to < joined.From)) continue;
+                if (ClusterHistory.SameVersion(o.Version, joined.Version)) return null;
+                var order = lowest is null ? -1 : o.Version.Key.CompareTo(lowest.Version.Key);
+                if (order < 0 || (order == 0 && index < lowestIndex)) (lowest, lowestIndex) = (o, index);
+            }
+
+            return lowest?.Version;
+        }
+
+        private int FirstStartingAtOrAfter(DateTimeOffset at)
+        {
+            var (low, high) = (0, byStart.Length);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (intervals[byStart[middle]].From < at) low = middle + 1;
+                else high = middle;
+            }
+
+            return low;
         }
     }
 

@@ -96,6 +96,19 @@ public sealed class ProcessChecksChangeTests
     }
 
     [Fact]
+    public void a_joining_node_counts_from_the_lowest_version_running_on_nodes_present_just_before_it()
+    {
+        var ledger = Cluster()
+            .Node("c", "v1.29.1", T.AddMinutes(5)).NodeRemoved("c", S.AddMinutes(-1)) // gone before the join: not counted
+            .Node("b", "v1.29.2", S)
+            .Node("e", "v1.29.5", S.AddHours(2));
+
+        var joined = Findings(ledger, S.AddHours(3), FindingKind.UnrecordedChange).Single(f => f.Subject.StartsWith("Kubelet", StringComparison.Ordinal) && f.DetectedAt == S.AddHours(2));
+
+        joined.Detail.ShouldContain("1.29.2 -> 1.29.5");
+    }
+
+    [Fact]
     public void a_node_joining_with_a_version_already_running_is_a_scale_out() =>
         Findings(Cluster().Node("c", "v1.29.3", S), S.AddHours(2), FindingKind.UnrecordedChange).ShouldBeEmpty();
 
