@@ -75,6 +75,9 @@ internal static class ReadModelSchema
             json TEXT NOT NULL,
             recorded_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS audit_by_cluster ON audit_log (cluster_id, position);
+        CREATE TABLE IF NOT EXISTS writer (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            token TEXT NOT NULL);
         """;
 
     /// <summary>
@@ -85,7 +88,7 @@ internal static class ReadModelSchema
 
     public const string Reset = """
         DELETE FROM clusters; DELETE FROM components; DELETE FROM patches; DELETE FROM findings; DELETE FROM audit_log; DELETE FROM catalog_facts;
-        DELETE FROM checkpoint;
+        DELETE FROM checkpoint; DELETE FROM writer;
         """;
 
     /// <summary>Every row in a fixed order; the checkpoint's evaluation time is left out so that two rebuilds compare equal.</summary>

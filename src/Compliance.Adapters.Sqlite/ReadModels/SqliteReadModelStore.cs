@@ -14,6 +14,9 @@ namespace Compliance.Adapters.Sqlite.ReadModels;
 public sealed class SqliteReadModelStore : IReadModelStore
 {
     private readonly string connectionString;
+    private readonly string token = Guid.NewGuid().ToString("N");
+    private readonly SemaphoreSlim writing = new(1, 1);
+    private readonly Dictionary<string, WrittenComponents> written = new(StringComparer.Ordinal);
 
     public SqliteReadModelStore(string path)
     {
@@ -30,16 +33,41 @@ public sealed class SqliteReadModelStore : IReadModelStore
         return await command.ExecuteScalarAsync(ct) is long position ? position : 0;
     }
 
+    /// <summary>
+    /// Writes the batch in one immediate transaction. The component rows this store wrote last for each cluster are
+    /// remembered, with their row ids, so that a cluster is rewritten only where it changed; they are trusted only while
+    /// this store was the last to write cluster rows to the file (its token in the writer table) and forgotten otherwise.
+    /// </summary>
     public async Task CommitAsync(ReadModelBatch batch, CancellationToken ct)
     {
-        await using var connection = Open();
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        using var writer = new ReadModelWriter(connection, tx);
-        foreach (var cluster in batch.Clusters) writer.Replace(cluster);
-        foreach (var entry in batch.Audit) writer.Append(entry);
-        foreach (var fact in batch.CatalogFacts) writer.Append(fact);
-        writer.SetCheckpoint(batch.Checkpoint, batch.EvaluatedAt);
-        await tx.CommitAsync(ct);
+        await writing.WaitAsync(ct);
+        try
+        {
+            await using var connection = Open();
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            using var writer = new ReadModelWriter(connection, tx);
+            if (batch.Clusters.Count > 0 && !writer.LastWriterWas(token)) written.Clear();
+            var replaced = batch.Clusters.Select(cluster => (cluster.Cluster.ClusterId, Rows: writer.Replace(cluster, written.GetValueOrDefault(cluster.Cluster.ClusterId)))).ToList();
+            foreach (var entry in batch.Audit) writer.Append(entry);
+            foreach (var fact in batch.CatalogFacts) writer.Append(fact);
+            if (replaced.Count > 0) writer.SetWriter(token);
+            writer.SetCheckpoint(batch.Checkpoint, batch.EvaluatedAt);
+            try
+            {
+                await tx.CommitAsync(ct);
+            }
+            catch
+            {
+                written.Clear();
+                throw;
+            }
+
+            foreach (var (clusterId, rows) in replaced) written[clusterId] = rows;
+        }
+        finally
+        {
+            writing.Release();
+        }
     }
 
     public async Task<IReadModelTransaction> BeginAsync(CancellationToken ct)
@@ -60,10 +88,19 @@ public sealed class SqliteReadModelStore : IReadModelStore
 
     public async Task ResetAsync(CancellationToken ct)
     {
-        await using var connection = Open();
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        Execute(connection, tx, ReadModelSchema.Reset);
-        await tx.CommitAsync(ct);
+        await writing.WaitAsync(ct);
+        try
+        {
+            written.Clear();
+            await using var connection = Open();
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            Execute(connection, tx, ReadModelSchema.Reset);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            writing.Release();
+        }
     }
 
     public async Task<IReadOnlyList<ClusterRow>> ClustersAsync(CancellationToken ct)
