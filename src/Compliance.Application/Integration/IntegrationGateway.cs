@@ -25,6 +25,13 @@ public sealed partial class IntegrationGateway(
     private readonly EventSerializer events = serializer ?? EventSerializer.Default;
     private readonly SemaphoreSlim oneScanAtATime = new(1, 1);
     private PublishedState? state;
+    private Evaluated? last;
+
+    /// <summary>
+    /// The longest a scan trusts an unchanged checkpoint: after this the read models are judged again even if no event was
+    /// projected, since the periodic refresh re-evaluates findings as time passes without moving the checkpoint.
+    /// </summary>
+    public static readonly TimeSpan FullScanEvery = TimeSpan.FromMinutes(5);
 
     /// <summary>Publishes what changed since the last scan; returns how many messages were published.</summary>
     public async Task<int> ScanAsync(CancellationToken ct)
@@ -34,20 +41,32 @@ public sealed partial class IntegrationGateway(
         {
             var known = state ??= await memory.LoadAsync(ct);
             var now = time.GetUtcNow();
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var checkpoint = await queries.CheckpointAsync(ct);
             var published = 0;
-            var levels = await PublishLevelChangesAsync(known.Levels, DateOnly.FromDateTime(now.UtcDateTime), ct);
-            published += levels.Published;
-            var breaches = await PublishBreachesAsync(known.Breaches, now, ct);
-            published += breaches.Published;
-            var changes = await PublishUnrecordedChangesAsync(known.UnrecordedChanges, now, ct);
-            published += changes.Published;
+            // Judging the whole fleet costs real time on a large fleet; a scan with nothing new to judge skips it.
+            var skip = last is { } e && e.Checkpoint == checkpoint && e.Day == today && now < e.NextDue && now - e.At < FullScanEvery;
+            IReadOnlyDictionary<string, string> levels = known.Levels;
+            IReadOnlyCollection<string> breaches = known.Breaches, changes = known.UnrecordedChanges;
+            var evaluated = last;
+            if (!skip)
+            {
+                var judgedLevels = await PublishLevelChangesAsync(known.Levels, today, ct);
+                var judgedBreaches = await PublishBreachesAsync(known.Breaches, now, ct);
+                var judgedChanges = await PublishUnrecordedChangesAsync(known.UnrecordedChanges, now, ct);
+                published += judgedLevels.Published + judgedBreaches.Published + judgedChanges.Published;
+                (levels, breaches, changes) = (judgedLevels.Levels, judgedBreaches.Keys, judgedChanges.Keys);
+                evaluated = new Evaluated(checkpoint, today, now, Min(judgedBreaches.NextDue, judgedChanges.NextDue));
+            }
+
             var maintenance = await PublishMaintenanceAsync(known.MaintenancePosition, ct);
             published += maintenance.Published;
 
-            var next = new PublishedState(levels.Levels, breaches.Keys, changes.Keys, maintenance.Position);
-            if (published > 0 || known.MaintenancePosition != maintenance.Position || known.Levels.Count != levels.Levels.Count)
+            var next = new PublishedState(levels, breaches, changes, maintenance.Position);
+            if (published > 0 || known.MaintenancePosition != maintenance.Position || known.Levels.Count != levels.Count)
                 await memory.SaveAsync(next, ct);
             state = next;
+            last = evaluated; // only once what it announced is remembered
             return published;
         }
         finally
@@ -76,12 +95,15 @@ public sealed partial class IntegrationGateway(
         return (levels, published);
     }
 
-    private async Task<(HashSet<string> Keys, int Published)> PublishBreachesAsync(IReadOnlyCollection<string> known, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Announces newly breached patches; NextDue is the earliest SLA deadline still ahead (when the next breach can appear without a new event).</summary>
+    private async Task<(HashSet<string> Keys, int Published, DateTimeOffset NextDue)> PublishBreachesAsync(IReadOnlyCollection<string> known, DateTimeOffset now, CancellationToken ct)
     {
         var keys = new HashSet<string>(known, StringComparer.Ordinal);
         var published = 0;
+        var nextDue = DateTimeOffset.MaxValue;
         foreach (var p in await queries.PatchLatencyAsync(null, now, ct))
         {
+            if (p.Status == SlaStatus.Open && p.DueAt >= now) nextDue = Min(nextDue, p.DueAt);
             if (p.Status != SlaStatus.Breached) continue;
             var key = $"{p.ClusterId}|{p.Kind}|{p.Product}|{p.Cycle}|{p.Patch}";
             if (!keys.Add(key)) continue;
@@ -90,16 +112,24 @@ public sealed partial class IntegrationGateway(
             published++;
         }
 
-        return (keys, published);
+        return (keys, published, nextDue);
     }
 
-    private async Task<(HashSet<string> Keys, int Published)> PublishUnrecordedChangesAsync(IReadOnlyCollection<string> known, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Announces new unrecorded changes; NextDue is the earliest detection still ahead of now (an observation stamped in the future).</summary>
+    private async Task<(HashSet<string> Keys, int Published, DateTimeOffset NextDue)> PublishUnrecordedChangesAsync(IReadOnlyCollection<string> known, DateTimeOffset now, CancellationToken ct)
     {
         var keys = new HashSet<string>(known, StringComparer.Ordinal);
         var published = 0;
-        foreach (var f in await queries.FindingsAsync(null, now, ct))
+        var nextDue = DateTimeOffset.MaxValue;
+        foreach (var f in await queries.FindingsAsync(null, DateTimeOffset.MaxValue, ct))
         {
             if (f.Kind != FindingKind.UnrecordedChange) continue;
+            if (f.DetectedAt > now)
+            {
+                nextDue = Min(nextDue, f.DetectedAt);
+                continue;
+            }
+
             var key = $"{f.ClusterId}|{f.Subject}|{f.DetectedAt.UtcTicks}";
             if (!keys.Add(key)) continue;
             var evidence = f.Evidence.Count == 0 ? "" : $"{f.Evidence[0].Stream}@{f.Evidence[0].Revision}";
@@ -108,8 +138,13 @@ public sealed partial class IntegrationGateway(
             published++;
         }
 
-        return (keys, published);
+        return (keys, published, nextDue);
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>What the last full judgement saw: the checkpoint and day it judged, when, and the next instant a verdict can change by time alone.</summary>
+    private sealed record Evaluated(long Checkpoint, DateOnly Day, DateTimeOffset At, DateTimeOffset NextDue);
 
     internal static string Level(EolLevel level) => level.ToString().ToLowerInvariant();
 

@@ -24,6 +24,9 @@ public sealed class FleetQueries(IReadModelStore readModels, ReleaseCatalog ship
             : shippedCatalog.With(facts.Select(f => (CatalogEvent)events.FromStored(AsStored(f))));
     }
 
+    /// <summary>The ledger position the read models reflect; unchanged means no event was projected since.</summary>
+    public Task<long> CheckpointAsync(CancellationToken ct) => readModels.ReadCheckpointAsync(ct);
+
     public async Task<IReadOnlyList<ClusterRow>> ClustersAsync(CancellationToken ct) => await readModels.ClustersAsync(ct);
 
     /// <summary>The cluster, or null when no cluster has that id.</summary>
