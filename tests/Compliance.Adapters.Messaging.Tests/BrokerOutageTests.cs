@@ -49,11 +49,20 @@ public sealed class BrokerOutageTests(RabbitMqBrokerFixture fixture)
         var confirmedDuringOutage = confirmed.Count - confirmedWhenStopped;
         var starting = clock.Elapsed;
         await fixture.Broker.StartAsync();
-        await watcher.WaitAsync(TimeSpan.FromSeconds(120));
+        var started = clock.Elapsed;
+        string Timeline() => $"stop {stopping.TotalSeconds:0.00}-{stopped.TotalSeconds:0.00} s, start {starting.TotalSeconds:0.00}-{started.TotalSeconds:0.00} s, "
+            + $"now {clock.Elapsed.TotalSeconds:0.00} s; confirmed: " + string.Join(", ", confirmed.Select(c => $"{c.Change}@{c.At.TotalSeconds:0.00}"));
+        try
+        {
+            await watcher.WaitAsync(TimeSpan.FromSeconds(120));
+        }
+        catch (TimeoutException)
+        {
+            throw new ShouldAssertException($"the watcher did not publish every change within 120 s of the broker's restart ({Timeline()})");
+        }
 
         var stored = await Eventually.Until(() => ledger.StreamAsync(Streams.Observations("outage")), e => e.Count >= changes, "every change being recorded", seconds: 90);
-        var timeline = $"stop {stopping.TotalSeconds:0.00}-{stopped.TotalSeconds:0.00} s, start {starting.TotalSeconds:0.00} s; confirmed: "
-            + string.Join(", ", confirmed.Select(c => $"{c.Change}@{c.At.TotalSeconds:0.00}"));
+        var timeline = Timeline();
         refused.ShouldBeTrue($"the broker's port is closed while it is stopped ({timeline})");
         // The change in flight when the broker stopped may have been confirmed just before, its continuation running late.
         confirmedDuringOutage.ShouldBeLessThanOrEqualTo(1, $"no publish is confirmed while the broker is down ({timeline})");

@@ -8,12 +8,21 @@ namespace Compliance.Adapters.Messaging.Bus;
 /// Publishes observations and integration events with the caller's deterministic message id as the envelope's
 /// <c>messageId</c>. While the broker is unreachable it keeps retrying with exponential backoff (up to 5 s between
 /// attempts) until the publish is confirmed or the caller cancels: a repeat is harmless because the id is the same.
+/// An attempt that gets no answer within <see cref="AttemptTimeout"/> counts as failed: a publish in flight when the
+/// broker went away can wait for its confirm forever (RabbitMQ.Client 7.2, rabbitmq-dotnet-client issues 1928 and
+/// 1930), which stalled a watcher for good after a broker restart.
 /// Only contracts go on the bus: a type outside <c>Compliance.Contracts</c> is refused.
 /// </summary>
 internal sealed partial class BusPublisher(IBus bus, TimeProvider time, ILogger<BusPublisher> log) : IObservationPublisher, IIntegrationEventPublisher
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long one attempt may wait for the broker's confirm before it is given up and tried again. Measured on the
+    /// system clock, not <c>time</c>: it guards a network wait, and a simulated clock jumping ahead must not fire it.
+    /// </summary>
+    internal TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public async Task PublishAsync<T>(T message, Guid messageId, CancellationToken ct) where T : class
     {
@@ -27,7 +36,17 @@ internal sealed partial class BusPublisher(IBus bus, TimeProvider time, ILogger<
         {
             try
             {
-                await bus.Publish(message, type, c => c.MessageId = messageId, ct);
+                using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                try
+                {
+                    await bus.Publish(message, type, c => c.MessageId = messageId, giveUp.Token).WaitAsync(AttemptTimeout, TimeProvider.System, ct);
+                }
+                finally
+                {
+                    // a hung attempt is abandoned; if the transport honours cancellation it stops waiting too
+                    await giveUp.CancelAsync();
+                }
+
                 if (attempt > 1) LogPublishedAfterRetry(type.Name, messageId, attempt);
                 return;
             }
