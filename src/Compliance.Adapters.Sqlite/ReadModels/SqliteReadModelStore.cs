@@ -177,15 +177,16 @@ public sealed class SqliteReadModelStore : IReadModelStore
         return await command.ExecuteScalarAsync(ct) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : DateTimeOffset.MinValue;
     }
 
-    public async Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, CancellationToken ct)
+    public async Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, FindingKind? kind, CancellationToken ct)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT cluster_id, kind, subject, detail, detected_at, resolved_at, evidence_json
-            FROM findings WHERE ($cluster IS NULL OR cluster_id = $cluster) ORDER BY cluster_id, detected_at, kind, subject
+            FROM findings WHERE ($cluster IS NULL OR cluster_id = $cluster) AND ($kind IS NULL OR kind = $kind) ORDER BY cluster_id, detected_at, kind, subject
             """;
         command.Parameters.AddWithValue("$cluster", (object?)clusterId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$kind", (object?)kind?.ToString() ?? DBNull.Value);
         var rows = new List<Finding>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

@@ -121,9 +121,8 @@ public sealed partial class IntegrationGateway(
         var keys = new HashSet<string>(known, StringComparer.Ordinal);
         var published = 0;
         var nextDue = DateTimeOffset.MaxValue;
-        foreach (var f in await queries.FindingsAsync(null, DateTimeOffset.MaxValue, ct))
+        foreach (var f in await queries.FindingsAsync(null, FindingKind.UnrecordedChange, DateTimeOffset.MaxValue, ct))
         {
-            if (f.Kind != FindingKind.UnrecordedChange) continue;
             if (f.DetectedAt > now)
             {
                 nextDue = Min(nextDue, f.DetectedAt);

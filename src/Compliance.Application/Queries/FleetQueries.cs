@@ -53,8 +53,11 @@ public sealed class FleetQueries(IReadModelStore readModels, ReleaseCatalog ship
         [.. (await readModels.PatchesAsync(clusterId, ct)).Select(p => PatchLatency.At(p, asOf)).OfType<PatchLatencyVerdict>()];
 
     /// <summary>Findings detected by <paramref name="asOf"/>, with their resolution as known then.</summary>
-    public async Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, DateTimeOffset asOf, CancellationToken ct) =>
-        [.. (await readModels.FindingsAsync(clusterId, ct))
+    public Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, DateTimeOffset asOf, CancellationToken ct) => FindingsAsync(clusterId, null, asOf, ct);
+
+    /// <summary>Findings of one kind (or every kind when null) detected by <paramref name="asOf"/>, with their resolution as known then.</summary>
+    public async Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, FindingKind? kind, DateTimeOffset asOf, CancellationToken ct) =>
+        [.. (await readModels.FindingsAsync(clusterId, kind, ct))
             .Where(f => f.DetectedAt <= asOf)
             .Select(f => f.ResolvedAt > asOf ? f with { ResolvedAt = null } : f)];
 

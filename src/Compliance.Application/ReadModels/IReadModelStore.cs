@@ -25,7 +25,8 @@ public interface IReadModelStore
     /// <summary>Patch rows with their SLA state as of the last evaluation; judge them for another instant with PatchLatency.At.</summary>
     Task<IReadOnlyList<PatchLatencyVerdict>> PatchesAsync(string? clusterId, CancellationToken ct);
 
-    Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, CancellationToken ct);
+    /// <summary>Findings of one cluster or the fleet; of one kind only when <paramref name="kind"/> is given.</summary>
+    Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, FindingKind? kind, CancellationToken ct);
 
     /// <summary>Catalog facts recorded up to an instant, in ledger order.</summary>
     Task<IReadOnlyList<CatalogFactRow>> CatalogFactsAsync(DateTimeOffset recordedUpTo, CancellationToken ct);

@@ -106,7 +106,7 @@ internal sealed class TimedReadModels(IReadModelStore inner, LatencyProbe probe)
 
     public Task<IReadOnlyList<PatchLatencyVerdict>> PatchesAsync(string? clusterId, CancellationToken ct) => inner.PatchesAsync(clusterId, ct);
 
-    public Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, CancellationToken ct) => inner.FindingsAsync(clusterId, ct);
+    public Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, FindingKind? kind, CancellationToken ct) => inner.FindingsAsync(clusterId, kind, ct);
 
     public Task<IReadOnlyList<CatalogFactRow>> CatalogFactsAsync(DateTimeOffset recordedUpTo, CancellationToken ct) => inner.CatalogFactsAsync(recordedUpTo, ct);
 
