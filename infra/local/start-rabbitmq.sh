@@ -28,6 +28,8 @@ export ERL_EPMD_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_PORT="$PORT"
 export RABBITMQ_DIST_PORT="$DIST_PORT"
+# The Erlang distribution port (used by rabbitmqctl) listens on loopback too, not on every interface.
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 export RABBITMQ_MNESIA_BASE="$HOME_DIR/mnesia"
 export RABBITMQ_LOG_BASE="$HOME_DIR/log"
 export RABBITMQ_ENABLED_PLUGINS_FILE="$HOME_DIR/enabled_plugins"

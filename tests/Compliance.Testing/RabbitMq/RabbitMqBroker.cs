@@ -119,6 +119,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         ("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1"),
         ("RABBITMQ_NODE_PORT", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("RABBITMQ_DIST_PORT", DistPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}"), // the distribution port on loopback too
         ("RABBITMQ_MNESIA_BASE", Path.Combine(folder, "mnesia")),
         ("RABBITMQ_LOG_BASE", Path.Combine(folder, "log")),
         ("RABBITMQ_ENABLED_PLUGINS_FILE", Path.Combine(folder, "enabled_plugins")),
