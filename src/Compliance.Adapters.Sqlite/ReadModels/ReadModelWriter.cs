@@ -9,7 +9,7 @@ namespace Compliance.Adapters.Sqlite.ReadModels;
 /// <summary>The writes of one projection transaction: a cluster's rows are replaced whole; audit lines use one prepared insert.</summary>
 internal sealed partial class ReadModelWriter(SqliteConnection connection, SqliteTransaction tx) : IDisposable
 {
-    private SqliteCommand? auditInsert;
+    private AuditLogInsert? auditInsert;
     private SqliteCommand? catalogInsert;
 
     public void Dispose()
@@ -74,11 +74,8 @@ internal sealed partial class ReadModelWriter(SqliteConnection connection, Sqlit
 
     public void Append(AuditEntry e)
     {
-        auditInsert ??= Prepare("""
-            INSERT OR REPLACE INTO audit_log (position, cluster_id, stream, revision, recorded_at, actor, text)
-            VALUES ($position, $cluster, $stream, $revision, $at, $actor, $text)
-            """, "$position", "$cluster", "$stream", "$revision", "$at", "$actor", "$text");
-        Bind(auditInsert, e.Position, e.ClusterId, e.Stream, e.Revision, e.RecordedAt.UtcTicks, e.Actor, e.Text);
+        auditInsert ??= new AuditLogInsert(connection);
+        auditInsert.Insert(e);
     }
 
     public void Append(CatalogFactRow f)

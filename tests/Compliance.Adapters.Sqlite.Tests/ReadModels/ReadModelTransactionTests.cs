@@ -53,6 +53,36 @@ public sealed class ReadModelTransactionTests : IDisposable
         (await store.ReadCheckpointAsync(CancellationToken.None)).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task many_lines_read_back_exactly_as_appended_and_a_position_appended_again_replaces_its_line()
+    {
+        var store = new SqliteReadModelStore(folder.File("rm.db"));
+        var first = Enumerable.Range(1, 203).Select(p => Varied(p, "first")).ToList();
+        await using (var open = await store.BeginAsync(CancellationToken.None))
+        {
+            await open.AppendAsync(first.Take(150).ToList(), [], CancellationToken.None);
+            await open.AppendAsync(first.Skip(150).ToList(), [], CancellationToken.None);
+            await open.CommitAsync(203, At, CancellationToken.None);
+        }
+
+        (await store.AuditLogAsync("prod-1", 0, 1_000, CancellationToken.None)).ShouldBe(first);
+
+        var again = Enumerable.Range(60, 144).Select(p => Varied(p, "again")).ToList();
+        await using (var open = await store.BeginAsync(CancellationToken.None))
+        {
+            await open.AppendAsync([.. again, Varied(61, "twice")], [], CancellationToken.None);
+            await open.CommitAsync(203, At, CancellationToken.None);
+        }
+
+        (await store.AuditLogAsync("prod-1", 0, 1_000, CancellationToken.None))
+            .ShouldBe([.. first.Take(59), Varied(60, "again"), Varied(61, "twice"), .. again.Skip(2)]);
+    }
+
+    /// <summary>Lines of varied lengths, some with an empty actor and text beyond ASCII.</summary>
+    private static AuditEntry Varied(long position, string pass) =>
+        new("prod-1", position, $"observations-prod-{position % 3}", position * 7, At.AddSeconds(position), position % 10 == 0 ? "" : $"watcher:{pass}",
+            $"Line {position} ({pass}): node-{position} reports kubelet 1.32.{position % 9} — drains in {position}s ✓ {new string('x', (int)(position % 40))}");
+
     private static AuditEntry Line(long position) =>
         new("prod-1", position, "observations-prod-1", position - 1, At, "watcher:test", $"Line {position}.");
 }
