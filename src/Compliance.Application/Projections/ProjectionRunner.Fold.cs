@@ -7,14 +7,6 @@ namespace Compliance.Application.Projections;
 
 public sealed partial class ProjectionRunner
 {
-    private async Task<List<ReadEvent>> ReadPageAsync(long from, CancellationToken ct)
-    {
-        var size = Math.Min(batchSize, ReadAheadPage);
-        var page = new List<ReadEvent>(size);
-        await foreach (var e in reader.ReadAllAsync(from, size, ct)) page.Add(Read(e));
-        return page;
-    }
-
     /// <summary>Folds a batch in and commits its audit lines, catalog facts and checkpoint; the clusters it touched wait for evaluation.</summary>
     private async Task FoldAsync(IReadOnlyList<ReadEvent> batch, CancellationToken ct)
     {

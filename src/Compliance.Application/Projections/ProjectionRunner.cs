@@ -47,7 +47,7 @@ public sealed partial class ProjectionRunner(
 
     /// <summary>
     /// Brings the read models up to the ledger's head; returns the number of events projected. The ledger is read in
-    /// pages of at most <see cref="ReadAheadPage"/> events, the next page read and deserialized on another thread while
+    /// pages of at most <see cref="ReadAheadPage"/> events, the next pages read and deserialized on other threads while
     /// the current one is folded and its audit lines written into the open transaction, which commits with its
     /// checkpoint every <c>batchSize</c> events. Nothing waits in memory for a commit: pages of tens of thousands of
     /// events, and their audit lines kept until the commit, outlived the young GC generations and piled up as garbage
@@ -61,15 +61,13 @@ public sealed partial class ProjectionRunner(
         IReadModelTransaction? open = null;
         try
         {
-            var next = ReadPageAsync(position + 1, ct);
+            await using var readAhead = new ReadAhead(reader, Math.Min(batchSize, ReadAheadPage), Read, position + 1, ct);
             var clock = Stopwatch.GetTimestamp();
             while (true)
             {
-                var page = await next;
+                var page = await readAhead.NextAsync(ct);
                 clock = Timings.Waited(clock);
                 if (page.Count == 0) break;
-                var after = page[^1].Fact.Position + 1;
-                next = Task.Run(() => ReadPageAsync(after, ct), ct);
                 var (audit, catalogFacts) = Fold(page);
                 clock = Timings.Folded(clock);
                 open ??= await readModels.BeginAsync(ct);

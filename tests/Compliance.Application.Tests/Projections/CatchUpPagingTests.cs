@@ -68,6 +68,28 @@ public sealed class CatchUpPagingTests : IDisposable
         (await readModels.DigestAsync(CancellationToken.None)).ShouldBe(await rebuilt.DigestAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task an_event_the_read_ahead_cannot_read_fails_the_catch_up_with_its_error_and_keeps_what_was_committed_before()
+    {
+        using var store = await SeedAsync();
+        await using (var ledger = new SqliteConnection($"Data Source={Path.Combine(dir, "ledger.db")}"))
+        {
+            await ledger.OpenAsync();
+            await using var rename = ledger.CreateCommand();
+            rename.CommandText = "DROP TRIGGER events_are_not_updated; UPDATE events SET type = 'V1.NoSuchEvent' WHERE position = 1450";
+            await rename.ExecuteNonQueryAsync();
+        }
+
+        var readModels = new SqliteReadModelStore(Path.Combine(dir, "rm.db"));
+        var runner = new ProjectionRunner(store, readModels, CatalogSnapshot.Embedded.Catalog, clock, batchSize: 500);
+
+        var error = await Should.ThrowAsync<UnknownEventTypeException>(() => runner.RebuildAsync(CancellationToken.None));
+
+        error.Message.ShouldContain("V1.NoSuchEvent");
+        (await readModels.ReadCheckpointAsync(CancellationToken.None)).ShouldBe(1_000);
+        runner.Checkpoint.ShouldBe(1_000);
+    }
+
     private async Task<SqliteEventStore> SeedAsync()
     {
         var store = new SqliteEventStore(Path.Combine(dir, "ledger.db"), clock, SqliteSynchronous.Normal);
