@@ -28,7 +28,7 @@ public sealed partial class EventStoreDbEventStore
                 }
 
                 var actual = await LastRevisionAsync(append.Stream, ct).ConfigureAwait(false);
-                if (!Satisfies(append.Expected, actual)) throw new WrongExpectedRevisionException(append.Stream, append.Expected, actual);
+                if (!append.Expected.IsMetBy(actual)) throw new WrongExpectedRevisionException(append.Stream, append.Expected, actual);
             }
 
             for (var i = 0; i < appends.Count; i++)
@@ -40,13 +40,4 @@ public sealed partial class EventStoreDbEventStore
             _appendLock.Release();
         }
     }
-
-    private static bool Satisfies(ExpectedRevision expected, long? actual) => expected switch
-    {
-        ExpectedRevision.AnyRevision => true,
-        ExpectedRevision.NoStreamRevision => actual is null,
-        ExpectedRevision.StreamExistsRevision => actual is not null,
-        ExpectedRevision.ExactRevision exact => actual == exact.Revision,
-        _ => throw new ArgumentOutOfRangeException(nameof(expected), expected, "unknown expected revision"),
-    };
 }

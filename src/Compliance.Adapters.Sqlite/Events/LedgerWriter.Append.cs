@@ -36,7 +36,7 @@ internal sealed partial class LedgerWriter
             }
 
             var actual = StreamRevision(append.Stream);
-            if (!Satisfies(append.Expected, actual))
+            if (!append.Expected.IsMetBy(actual))
             {
                 throw new WrongExpectedRevisionException(append.Stream, append.Expected, actual);
             }
@@ -90,15 +90,6 @@ internal sealed partial class LedgerWriter
 
         return ([.. results.Select(r => r!)], written);
     }
-
-    private static bool Satisfies(ExpectedRevision expected, long? actual) => expected switch
-    {
-        ExpectedRevision.AnyRevision => true,
-        ExpectedRevision.NoStreamRevision => actual is null,
-        ExpectedRevision.StreamExistsRevision => actual is not null,
-        ExpectedRevision.ExactRevision exact => actual == exact.Revision,
-        _ => throw new ArgumentOutOfRangeException(nameof(expected), expected, "unknown expected revision"),
-    };
 
     /// <summary>The stored rows among every id of the call, in one statement (the ids go as one JSON array parameter).</summary>
     private Dictionary<Guid, StoredRow> StoredAmong(IReadOnlyList<StreamAppend> appends)

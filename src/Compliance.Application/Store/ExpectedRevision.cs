@@ -13,6 +13,16 @@ public abstract record ExpectedRevision
     /// <summary>Exact when the stream has events (revision of its last one), NoStream otherwise.</summary>
     public static ExpectedRevision From(long? lastRevision) => lastRevision is { } r ? Exact(r) : NoStream;
 
+    /// <summary>Whether a stream whose last revision is <paramref name="actual"/> (null: no stream) meets this expectation.</summary>
+    public bool IsMetBy(long? actual) => this switch
+    {
+        AnyRevision => true,
+        NoStreamRevision => actual is null,
+        StreamExistsRevision => actual is not null,
+        ExactRevision exact => actual == exact.Revision,
+        _ => throw new InvalidOperationException($"unknown expected revision {this}"),
+    };
+
     public sealed record AnyRevision : ExpectedRevision { public override string ToString() => "any"; }
     public sealed record NoStreamRevision : ExpectedRevision { public override string ToString() => "no stream"; }
     public sealed record StreamExistsRevision : ExpectedRevision { public override string ToString() => "stream exists"; }
