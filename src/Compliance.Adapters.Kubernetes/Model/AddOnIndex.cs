@@ -1,7 +1,6 @@
-namespace Compliance.Adapters.Kubernetes.Model;
+using Compliance.Domain.Deciders;
 
-/// <summary>An add-on container as published: one per (namespace, owner workload, container), not per pod.</summary>
-internal sealed record AddOnKey(string Namespace, string Workload, string Container);
+namespace Compliance.Adapters.Kubernetes.Model;
 
 /// <summary>
 /// The images the pods of each add-on container run, by pod; an add-on's image is the one most of its pods run (ties:

@@ -1,3 +1,5 @@
+using Compliance.Domain.Deciders;
+
 namespace Compliance.Adapters.Kubernetes.Model;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Compliance.Domain.Deciders;
 using Compliance.Contracts.Observations;
 
 namespace Compliance.Adapters.Kubernetes.Model;

@@ -1,6 +1,7 @@
 using Compliance.Adapters.Kubernetes.Model;
 using Compliance.Application.Ports;
 using Compliance.Contracts.Observations;
+using Compliance.Domain.Deciders;
 
 namespace Compliance.Adapters.Kubernetes.Observing;
 
@@ -24,21 +25,21 @@ internal sealed partial class Publication
             var nodes = 0;
             foreach (var (name, revision) in recorded.Nodes.OrderBy(n => n.Key, StringComparer.Ordinal))
             {
-                if (await GoneAsync("node/" + name, revision, () => new NodeRemoved(clusterId, name, time.GetUtcNow(), Source), ct)) nodes++;
+                if (await GoneAsync(NodeKey(name), revision, () => new NodeRemoved(clusterId, name, time.GetUtcNow(), Source), ct)) nodes++;
             }
 
             var addOns = 0;
             foreach (var (k, revision) in recorded.AddOns.Where(a => addOnNamespaces.Contains(a.Key.Namespace))
                 .OrderBy(a => a.Key.Namespace, StringComparer.Ordinal).ThenBy(a => a.Key.Workload, StringComparer.Ordinal).ThenBy(a => a.Key.Container, StringComparer.Ordinal))
             {
-                if (await GoneAsync($"addon/{k.Namespace}/{k.Workload}/{k.Container}", revision,
+                if (await GoneAsync(AddOnKeyOf(k), revision,
                     () => new AddOnRemoved(clusterId, k.Namespace, k.Workload, k.Container, time.GetUtcNow(), Source), ct)) addOns++;
             }
 
             var risks = 0;
             foreach (var (riskId, revision) in recorded.OpenRisks.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
-                if (await GoneAsync("drain/" + riskId, revision, () => new DrainRiskResolved(clusterId, riskId, time.GetUtcNow(), Source), ct)) risks++;
+                if (await GoneAsync(DrainKey(riskId), revision, () => new DrainRiskResolved(clusterId, riskId, time.GetUtcNow(), Source), ct)) risks++;
             }
 
             return (nodes, addOns, risks);

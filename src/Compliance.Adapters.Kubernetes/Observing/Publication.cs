@@ -1,6 +1,7 @@
 using Compliance.Adapters.Kubernetes.Model;
 using Compliance.Application.Ports;
 using Compliance.Contracts.Observations;
+using Compliance.Domain.Deciders;
 using Compliance.Domain.Versions;
 
 namespace Compliance.Adapters.Kubernetes.Observing;
@@ -14,6 +15,8 @@ namespace Compliance.Adapters.Kubernetes.Observing;
 internal sealed partial class Publication(string clusterId, IObservationPublisher publisher, TimeProvider time) : IDisposable
 {
     public const string Source = "watcher:k8s";
+
+    private const string DrainPrefix = "drain/";
 
     private readonly Dictionary<string, string> published = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -52,7 +55,7 @@ internal sealed partial class Publication(string clusterId, IObservationPublishe
 
     private Task NodeAsync(string name, NodeSnapshot? node, long watermark, CancellationToken ct)
     {
-        var key = "node/" + name;
+        var key = NodeKey(name);
         if (node is null) return RemoveAsync(key, watermark, () => new NodeRemoved(clusterId, name, time.GetUtcNow(), Source), ct);
         var message = new NodeObserved(clusterId, name, node.Info, node.Labels, node.Allocatable, node.Unschedulable, node.Annotations, time.GetUtcNow(), Source);
         return SendAsync(key, node.ContentHash, node.ResourceVersion, message, ct);
@@ -60,7 +63,7 @@ internal sealed partial class Publication(string clusterId, IObservationPublishe
 
     private Task AddOnAsync(AddOnKey k, (string Image, long SourceVersion)? running, long watermark, CancellationToken ct)
     {
-        var key = $"addon/{k.Namespace}/{k.Workload}/{k.Container}";
+        var key = AddOnKeyOf(k);
         if (running is not { } r)
             return RemoveAsync(key, watermark, () => new AddOnRemoved(clusterId, k.Namespace, k.Workload, k.Container, time.GetUtcNow(), Source), ct);
         var product = VersionParser.ParseImage(r.Image).Product;
@@ -73,16 +76,16 @@ internal sealed partial class Publication(string clusterId, IObservationPublishe
         var open = new HashSet<string>(StringComparer.Ordinal);
         foreach (var risk in risks)
         {
-            var key = "drain/" + risk.RiskId;
+            var key = DrainKey(risk.RiskId);
             open.Add(key);
             var hash = Hashing.Of(risk.Kind, risk.Subject, risk.Detail, risk.GracePeriodSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
             var message = new DrainRiskFound(clusterId, risk.RiskId, risk.Kind, risk.Subject, risk.Detail, risk.GracePeriodSeconds, time.GetUtcNow(), Source);
             await SendAsync(key, hash, watermark.ToString(System.Globalization.CultureInfo.InvariantCulture), message, ct);
         }
 
-        foreach (var key in published.Keys.Where(k => k.StartsWith("drain/", StringComparison.Ordinal) && !open.Contains(k)).ToList())
+        foreach (var key in published.Keys.Where(k => k.StartsWith(DrainPrefix, StringComparison.Ordinal) && !open.Contains(k)).ToList())
         {
-            var riskId = key["drain/".Length..];
+            var riskId = key[DrainPrefix.Length..];
             await RemoveAsync(key, watermark, () => new DrainRiskResolved(clusterId, riskId, time.GetUtcNow(), Source), ct);
         }
     }
@@ -102,6 +105,13 @@ internal sealed partial class Publication(string clusterId, IObservationPublishe
         published.Remove(key);
         Published++;
     }
+
+    // The subject keys of `published`; what a restart finds gone is looked up under the same keys.
+    private static string NodeKey(string name) => "node/" + name;
+
+    private static string AddOnKeyOf(AddOnKey k) => $"addon/{k.Namespace}/{k.Workload}/{k.Container}";
+
+    private static string DrainKey(string riskId) => DrainPrefix + riskId;
 
     public void Dispose() => oneAtATime.Dispose();
 }
