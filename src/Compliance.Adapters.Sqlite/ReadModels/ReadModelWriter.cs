@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Compliance.Adapters.Sqlite.ReadModels;
 
-/// <summary>The writes of one projection transaction: a cluster's rows are replaced whole; audit lines use one prepared insert.</summary>
+/// <summary>The writes of one projection transaction: a cluster's component rows rewritten where they changed (ReadModelWriter.Components), its patches and findings replaced whole; audit lines through one prepared insert.</summary>
 internal sealed partial class ReadModelWriter(SqliteConnection connection, SqliteTransaction tx) : IDisposable
 {
     private AuditLogInsert? auditInsert;
