@@ -20,12 +20,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
-    /// The bus (section <c>Compliance:Bus</c>: in-memory by default, RabbitMQ by configuration), the observation consumers,
+    /// The bus on <paramref name="transport"/> (the host chooses it; its settings are section <c>Compliance:Bus</c>), the observation consumers,
     /// the observation and integration publishers, the integration gateway and the catalog watcher (section
     /// <c>Compliance:Catalog</c>), with health checks "bus" and "catalog" tagged "ready". Expects the host to register
     /// the command handler, the event store (<see cref="IEventReader"/> or <see cref="IEventStore"/>) and <see cref="FleetQueries"/>.
     /// </summary>
-    public static IServiceCollection AddComplianceMessaging(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddComplianceMessaging(this IServiceCollection services, IConfiguration configuration, BusTransport transport)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<BusOptions>().Bind(configuration.GetSection(BusOptions.Section)).ValidateOnStart();
@@ -34,7 +34,6 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CatalogRefreshOptions>, CatalogRefreshOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
 
-        var bus = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddMassTransit(x =>
         {
             foreach (var consumer in ObservationEndpoint.Consumers) x.AddConsumer(consumer);
@@ -44,7 +43,7 @@ public static class MessagingServiceCollectionExtensions
                 h.MinimalFailureStatus = HealthStatus.Unhealthy;
                 h.Tags.Add("ready");
             });
-            if (bus.Transport == BusTransport.RabbitMq) x.UsingRabbitMq((context, cfg) => RabbitMqBus.Configure(context, cfg, Bound(context)));
+            if (transport == BusTransport.RabbitMq) x.UsingRabbitMq((context, cfg) => RabbitMqBus.Configure(context, cfg, Bound(context)));
             else x.UsingInMemory((context, cfg) =>
                 cfg.ReceiveEndpoint(Bound(context).ObservationQueue, e => ObservationEndpoint.Configure(context, e, Bound(context))));
         });

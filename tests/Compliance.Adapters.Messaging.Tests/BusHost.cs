@@ -1,3 +1,4 @@
+using Compliance.Adapters.Messaging.Bus;
 using Compliance.Application.Handling;
 using Compliance.Application.Integration;
 using Compliance.Application.Ports;
@@ -59,7 +60,7 @@ internal sealed class BusHost : IAsyncDisposable
         services.AddSingleton<IEventStore>(ledger.Store);
         services.AddSingleton(ledger.Handler);
         services.AddSingleton(ledger.Queries);
-        services.AddComplianceMessaging(configuration);
+        services.AddComplianceMessaging(configuration, configuration.GetSection(BusOptions.Section).Get<BusOptions>()!.Transport);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<IBusControl>().StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         return new BusHost(provider, queue);

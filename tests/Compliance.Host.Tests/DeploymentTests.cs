@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Reflection;
-using Compliance.Adapters.EventStoreDb.Hosting;
 using Compliance.Adapters.Kubernetes;
 using Compliance.Adapters.Messaging.Bus;
 using Compliance.Adapters.Messaging.Catalog;
+using Compliance.Host.Composition;
 using Compliance.Host.Serve;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +28,7 @@ public sealed class DeploymentTests : IDisposable
         ["Api"] = typeof(ApiSettings),
     };
 
-    /// <summary>Keys read straight from configuration (ServeConfiguration.DataDirectory, the reports' organisation).</summary>
+    /// <summary>Keys read straight from configuration (Settings.DataDirectory, the reports' organisation).</summary>
     private static readonly HashSet<string> PlainKeys = new(StringComparer.OrdinalIgnoreCase) { "Data", "Organisation" };
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class DeploymentTests : IDisposable
 
         foreach (var (key, value) in settings.Concat(configMap.Children.Select(c => new KeyValuePair<string, string>(c.Key.ToString(), c.Value.ToString()))))
         {
-            key.ShouldStartWith(ServeConfiguration.Prefix, Case.Sensitive);
-            var path = key[ServeConfiguration.Prefix.Length..].Split("__");
+            key.ShouldStartWith(Settings.Prefix, Case.Sensitive);
+            var path = key[Settings.Prefix.Length..].Split("__");
             if (path.Length == 1)
             {
                 PlainKeys.ShouldContain(path[0], $"{key} is not a setting compliance reads");
@@ -94,7 +94,7 @@ public sealed class DeploymentTests : IDisposable
         }
 
         // And bound as serve binds them, the options see the values (the store one validated as at start).
-        await using var app = ServeApp.Build([.. settings.Where(s => s.Key != "COMPLIANCE_DATA").Select(s => $"--Compliance:{s.Key[ServeConfiguration.Prefix.Length..].Replace("__", ":", StringComparison.Ordinal)}={s.Value}")],
+        await using var app = ServeApp.Build([.. settings.Where(s => s.Key != "COMPLIANCE_DATA").Select(s => $"--Compliance:{s.Key[Settings.Prefix.Length..].Replace("__", ":", StringComparison.Ordinal)}={s.Value}")],
             new ServeOptions("http://127.0.0.1:0", _data));
         var bound = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase)
         {
@@ -105,7 +105,7 @@ public sealed class DeploymentTests : IDisposable
         var configuration = app.Services.GetRequiredService<IConfiguration>();
         foreach (var (key, value) in settings)
         {
-            var path = key[ServeConfiguration.Prefix.Length..].Split("__");
+            var path = key[Settings.Prefix.Length..].Split("__");
             if (path.Length == 1)
             {
                 if (key != "COMPLIANCE_DATA") configuration[$"Compliance:{path[0]}"].ShouldBe(value);

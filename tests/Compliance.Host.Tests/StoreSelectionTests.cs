@@ -39,19 +39,36 @@ public sealed class StoreSelectionTests : IDisposable
     }
 
     [Fact]
-    public async Task a_bad_store_configuration_stops_the_start_with_one_message_per_problem()
+    public void a_bad_store_configuration_stops_the_start_with_one_message_per_problem()
     {
-        await using var kind = ServeApp.Build(["--Compliance:Store:Kind=Cassandra"], new ServeOptions("http://127.0.0.1:0", _data) { Adapters = false });
-        await using var missing = ServeApp.Build(["--Compliance:Store:Kind=EventStoreDb"], new ServeOptions("http://127.0.0.1:0", _data) { Adapters = false });
-        await using var bad = ServeApp.Build(["--Compliance:Store:Kind=EventStoreDb", "--Compliance:Store:EventStoreDb:ConnectionString=esdb://db:2113?tls=perhaps"],
-            new ServeOptions("http://127.0.0.1:0", _data) { Adapters = false });
+        string[] Failures(params string[] args) =>
+            [.. Should.Throw<OptionsValidationException>(() => ServeApp.Build(args, new ServeOptions("http://127.0.0.1:0", _data) { Adapters = false })).Failures];
 
-        (await Should.ThrowAsync<OptionsValidationException>(() => kind.StartAsync())).Failures
-            .ShouldBe(["Compliance:Store:Kind 'Cassandra' is not Sqlite or EventStoreDb"]);
-        (await Should.ThrowAsync<OptionsValidationException>(() => missing.StartAsync())).Failures
+        Failures("--Compliance:Store:Kind=Cassandra").ShouldBe(["Compliance:Store:Kind 'Cassandra' is not Sqlite or EventStoreDb"]);
+        Failures("--Compliance:Store:Kind=EventStoreDb")
             .ShouldBe(["Compliance:Store:EventStoreDb:ConnectionString must be set when Compliance:Store:Kind is EventStoreDb (e.g. esdb://localhost:2113?tls=false)"]);
-        (await Should.ThrowAsync<OptionsValidationException>(() => bad.StartAsync())).Failures
+        Failures("--Compliance:Store:Kind=EventStoreDb", "--Compliance:Store:EventStoreDb:ConnectionString=esdb://db:2113?tls=perhaps")
             .ShouldBe(["Compliance:Store:EventStoreDb:ConnectionString: EventStoreDB connection string: tls must be true or false (got 'perhaps')"]);
+    }
+
+    [Fact]
+    public async Task every_cli_command_reads_the_store_from_the_serve_settings_or_from_the_store_option()
+    {
+        var (exit, _, error) = await Cli.RunAsync("verify", "--data", _data, "--store", "cassandra");
+        exit.ShouldBe(2);
+        error.ShouldBe("compliance: --store: 'cassandra' is not sqlite, eventstoredb or an esdb:// connection string\n");
+
+        (exit, _, error) = await Cli.RunAsync("verify", "--data", _data, "--store", "eventstoredb");
+        exit.ShouldBe(2);
+        error.ShouldContain("Compliance:Store:EventStoreDb:ConnectionString must be set when Compliance:Store:Kind is EventStoreDb");
+
+        (exit, _, error) = await Cli.RunAsync("verify", "--data", _data, "--store", "esdb://db:2113?tls=perhaps");
+        exit.ShouldBe(2);
+        error.ShouldContain("tls must be true or false (got 'perhaps')");
+
+        (exit, _, error) = await Cli.RunAsync("verify", "--data", _data, "--store", "sqlite");
+        exit.ShouldBe(2);
+        error.ShouldContain($"no ledger in {_data}");
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Compliance.Application.Catalog;
+using Compliance.Adapters.Messaging.Bus;
 using Compliance.Application.Handling;
 using Compliance.Application.Ports;
 using Compliance.Application.Projections;
@@ -192,7 +193,7 @@ public static class BusBench
         services.AddSingleton(ledger.Store);
         services.AddSingleton(handler);
         services.AddSingleton(new FleetQueries(ledger.ReadModels, CatalogSnapshot.Embedded.Catalog));
-        services.AddComplianceMessaging(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddComplianceMessaging(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), BusTransport.RabbitMq);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IBusControl>().StartAsync(ct);
         return provider;

@@ -39,12 +39,50 @@ public static class LedgerImport
         var (headPosition, _) = await targetReader.ReadHeadAsync(ct).ConfigureAwait(false);
         if (headPosition != 0) throw new LedgerImportException(0, $"the target store is not empty (it holds {headPosition} event(s)); import needs an empty store");
 
+        var pending = new List<StoredEvent>(Batch);
+        var lastLine = new List<long>(Batch);
+        LedgerHeader? header = null;
+        await foreach (var (e, line, h) in CheckedAsync(input, ct).ConfigureAwait(false))
+        {
+            header = h;
+            pending.Add(e);
+            lastLine.Add(line);
+            if (pending.Count == Batch) await FlushAsync(target, pending, lastLine, ct).ConfigureAwait(false);
+        }
+
+        await FlushAsync(target, pending, lastLine, ct).ConfigureAwait(false);
+        var verification = await HashChainVerifier.VerifyAsync(targetReader, ct).ConfigureAwait(false);
+        if (verification.FirstBreak is { } broken)
+            throw new LedgerImportException(broken.Position + 1, $"the imported store does not verify at position {broken.Position}: {broken.Kind} ({broken.Detail})");
+        if (header is { } expected && (verification.Verified != expected.Events || !string.Equals(verification.HeadHash, expected.HeadHash, StringComparison.Ordinal)))
+            throw new LedgerImportException(0, $"the imported store's head ({verification.HeadPosition}, {verification.HeadHash}) is not the file's ({expected.HeadPosition}, {expected.HeadHash})");
+        return verification;
+    }
+
+    /// <summary>
+    /// Checks every line of an export without writing anything (for stores without a transaction around the whole import,
+    /// which are written only once the whole file is known to be good).
+    /// </summary>
+    public static async Task CheckAsync(TextReader input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await foreach (var _ in CheckedAsync(input, ct).ConfigureAwait(false))
+        {
+        }
+    }
+
+    /// <summary>
+    /// Every event of the file with its line, each checked (position in sequence, previous hash linking, hash recomputed);
+    /// after the last, the count and head hash are checked against the header, so an enumeration that ends without an
+    /// exception has seen a whole, consistent file.
+    /// </summary>
+    private static async IAsyncEnumerable<(StoredEvent Event, long Line, LedgerHeader Header)> CheckedAsync(TextReader input,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         var first = await input.ReadLineAsync(ct).ConfigureAwait(false) ?? throw new LedgerImportException(1, "the file is empty (expected a header line)");
         var header = ParseHeader(first);
         var previousHash = HashChain.Genesis;
         var line = 1L;
-        var pending = new List<StoredEvent>(Batch);
-        var lastLine = new List<long>(Batch);
         while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } text)
         {
             line++;
@@ -57,23 +95,13 @@ public static class LedgerImport
             if (!string.Equals(computed, e.Hash, StringComparison.Ordinal))
                 throw new LedgerImportException(line, $"hash mismatch for event {e.EventId}: the line says {e.Hash} but its content hashes to {computed}");
             previousHash = e.Hash;
-            pending.Add(e);
-            lastLine.Add(line);
-            if (pending.Count == Batch) await FlushAsync(target, pending, lastLine, ct).ConfigureAwait(false);
+            yield return (e, line, header);
         }
 
-        await FlushAsync(target, pending, lastLine, ct).ConfigureAwait(false);
         var events = line - 1;
         if (events != header.Events) throw new LedgerImportException(0, $"the header announces {header.Events} event(s) but the file holds {events}");
         if (!string.Equals(previousHash, header.HeadHash, StringComparison.Ordinal))
             throw new LedgerImportException(0, $"the last event's hash {previousHash} is not the header's head hash {header.HeadHash}");
-
-        var verification = await HashChainVerifier.VerifyAsync(targetReader, ct).ConfigureAwait(false);
-        if (verification.FirstBreak is { } broken)
-            throw new LedgerImportException(broken.Position + 1, $"the imported store does not verify at position {broken.Position}: {broken.Kind} ({broken.Detail})");
-        if (verification.Verified != header.Events || !string.Equals(verification.HeadHash, header.HeadHash, StringComparison.Ordinal))
-            throw new LedgerImportException(0, $"the imported store's head ({verification.HeadPosition}, {verification.HeadHash}) is not the file's ({header.HeadPosition}, {header.HeadHash})");
-        return verification;
     }
 
     private static async Task FlushAsync(IEventImporter target, List<StoredEvent> pending, List<long> lines, CancellationToken ct)

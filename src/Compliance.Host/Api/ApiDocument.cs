@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Compliance.Host.Api.Commands;
-using Compliance.Host.Api.Requests;
+using Compliance.Application.UseCases.Requests;
 using Compliance.Host.Api.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +44,7 @@ internal static class ApiDocument
                 operation.Parameters ??= [];
                 operation.Parameters.Add(new OpenApiParameter
                 {
-                    Name = CommandPipeline.IdempotencyHeader,
+                    Name = CommandEndpoint.IdempotencyHeader,
                     In = ParameterLocation.Header,
                     Required = true,
                     Description = "Any unique string per request: a retry with the same key and body gets the same answer and records nothing again",

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Compliance.Application.Catalog;
-using Compliance.Domain.Policies;
-using Compliance.Domain.Verdicts;
-using Compliance.Domain.Versions;
+using Compliance.Application.UseCases;
+using Compliance.Application.UseCases.Requests;
 
 namespace Compliance.Host.Cli;
 
@@ -17,26 +16,27 @@ internal static class CheckCommand
         var asOf = Options.AsOf();
         var format = Options.Format("table|json");
         var command = new Command("check", "EOL risk of one version string, without a store") { version, product, asOf, format };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
-            var day = Arguments.Date("--as-of", parse.GetValue(asOf), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            Arguments.Date("--as-of", parse.GetValue(asOf), default);
             var fmt = Arguments.Format(parse.GetValue(format), OutputFormat.Table, OutputFormat.Json);
-            var raw = parse.GetValue(version)!;
             var catalog = CatalogSnapshot.Embedded.Catalog;
             var named = parse.GetValue(product);
             if (named is not null && catalog.Product(named) is null)
                 throw new UserError($"--product: '{named}' is not in the catalog (known: {string.Join(", ", catalog.Products.Select(p => p.Product).Order(StringComparer.Ordinal))})");
-            var parsed = named is null ? VersionParser.Infer(raw) : VersionParser.ParseForProduct(named, raw);
-            var a = EolRisk.Assess(parsed, catalog, MaintenancePolicy.Default, day);
-            var result = new CheckResult(raw, parsed.Product, parsed.Normalized, a.Cycle?.Cycle ?? parsed.Cycle, day, a.Level.ToString().ToLowerInvariant(),
-                a.Note, a.Cycle?.Eoas, a.Cycle?.Eol, a.Cycle?.Eoes, a.DaysLeft, a.PatchesBehind, a.OldestMissingPatchAgeDays, a.LatestPatch);
+            var answer = await new VersionCheck(time).CheckAsync(new CheckQuery(named, parse.GetValue(version), parse.GetValue(asOf)), ct);
+            if (answer.Problem is { } problem) throw new UserError(string.Join("; ", problem.Errors.Select(e => $"--{Kebab(e.Key)}: {string.Join(", ", e.Value)}")));
+            var result = answer.Value!;
             output.Write(fmt == OutputFormat.Json ? JsonSerializer.Serialize(result, Json.Options) + "\n" : Describe(result));
             return 0;
         });
         return command;
     }
 
-    private static string Describe(CheckResult r)
+    /// <summary>"asOf" becomes "as-of", the option that carried the field.</summary>
+    private static string Kebab(string field) => string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+
+    private static string Describe(CheckResponse r)
     {
         var table = new TextTable("field", "value");
         table.Add("version", r.Version);
@@ -44,7 +44,7 @@ internal static class CheckCommand
         table.Add("normalized", r.Normalized);
         table.Add("cycle", r.Cycle);
         table.Add("as of", Text.Day(r.AsOf));
-        table.Add("level", r.Level);
+        table.Add("level", r.Level.ToString().ToLowerInvariant());
         table.Add("note", r.Note);
         table.Add("end of active support", Text.Day(r.Eoas));
         table.Add("end of life", Text.Day(r.Eol));
@@ -55,7 +55,4 @@ internal static class CheckCommand
         table.Add("latest patch", r.LatestPatch);
         return table.ToString();
     }
-
-    private sealed record CheckResult(string Version, string Product, string Normalized, string Cycle, DateOnly AsOf, string Level, string? Note,
-        DateOnly? Eoas, DateOnly? Eol, DateOnly? Eoes, int? DaysLeft, int? PatchesBehind, int? OldestMissingPatchAgeDays, string? LatestPatch);
 }

@@ -24,6 +24,7 @@ internal static class CommandLine
         foreach (var command in Api.QueryCommands.Create(output).Concat(Api.MaintenanceCommands.Create(output))) root.Subcommands.Add(command);
         root.Subcommands.Single(c => c.Name == "bench").Subcommands.Add(Api.ApiBenchCommand.Create(output));
         root.Options.Add(Options.Data);
+        root.Options.Add(Options.Store);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

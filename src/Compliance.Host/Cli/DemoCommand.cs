@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Compliance.Adapters.Sqlite.Events;
+using Compliance.Host.Composition;
 using Compliance.Application.Catalog;
 using Compliance.Application.Demo;
 using Compliance.Application.Handling;
@@ -31,16 +32,16 @@ internal static class DemoCommand
             await WriteAsync(data, steps, parse.GetValue(seed), ct);
 
             var clock = new FixedClock(evaluatedAt);
-            using var ledger = new Ledger(data, clock);
+            await using var ledger = LocalServices.Open(data.Path, "sqlite", clock, requireLedger: true);
             var events = await ledger.Projections.RebuildAsync(ct);
-            var clusters = (await ledger.Queries.ClustersAsync(ct)).ToDictionary(c => c.ClusterId);
+            var clusters = (await ledger.Fleet.ClustersAsync(ct)).ToDictionary(c => c.ClusterId);
             output.WriteLine($"Projected {events} events for {clusters.Count} clusters.\n");
             foreach (var scenario in DemoFleet.Scenarios) output.WriteLine($"  - {scenario}");
             output.WriteLine($"\nFleet EOL risk as of {Text.Day(lastDay)}:\n");
-            output.Write(EolRiskCommand.Table(await ledger.Queries.EolRiskAsync(null, lastDay, ct), c => clusters.TryGetValue(c, out var r) ? r.Environment : ""));
+            output.Write(EolRiskCommand.Table(await ledger.Fleet.EolRiskAsync(null, lastDay, ct), c => clusters.TryGetValue(c, out var r) ? r.Environment : ""));
             output.WriteLine($"\nPatch latency as of {Text.Day(lastDay)}:\n");
-            output.Write(PatchSummary.Table(await ledger.Queries.PatchLatencyAsync(null, evaluatedAt, ct), evaluatedAt));
-            var report = await ReportCommand.IssueAsync(ledger.Store, clock, new(ReportScope.Fleet, lastDay.AddYears(-1), lastDay, evaluatedAt, ReportCommand.Organisation(null)), null, null, ct);
+            output.Write(PatchSummary.Table(await ledger.Fleet.PatchLatencyAsync(null, evaluatedAt, ct), evaluatedAt));
+            var report = await ReportCommand.IssueAsync(ledger.Reports, new(ReportScope.Fleet, lastDay.AddYears(-1), lastDay, evaluatedAt, ReportCommand.Organisation(null)), null, null, ct);
             output.WriteLine($"\nFleet report (last 12 months): {report.Path}");
             output.WriteLine($"\nData directory: {data.Path}  (try: compliance eol-risk --data {data.Path}; compliance verify --data {data.Path})");
             return 0;

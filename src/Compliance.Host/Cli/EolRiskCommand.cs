@@ -17,17 +17,14 @@ internal static class EolRiskCommand
         {
             var day = Arguments.Date("--as-of", parse.GetValue(asOf), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
             var fmt = Arguments.Format(parse.GetValue(format), OutputFormat.Table, OutputFormat.Json);
-            using var ledger = new Ledger(DataDirectory.Resolve(parse.GetValue(Options.Data)).RequireLedger(), time);
-            await ledger.EnsureCurrentAsync(ct);
+            await using var services = LocalServices.Open(parse, time);
+            await services.EnsureCurrentAsync(ct);
             var id = parse.GetValue(cluster);
-            if (id is not null && await ledger.Queries.ClusterAsync(id, ct) is null)
-            {
-                var known = (await ledger.Queries.ClustersAsync(ct)).Select(c => c.ClusterId);
-                throw new UserError($"--cluster: unknown cluster '{id}' (known: {string.Join(", ", known)})");
-            }
+            var clusters = (await services.Queries.ClustersAsync(ct)).ToDictionary(c => c.ClusterId);
+            if (id is not null && !clusters.ContainsKey(id))
+                throw new UserError($"--cluster: unknown cluster '{id}' (known: {string.Join(", ", clusters.Keys)})");
 
-            var verdicts = await ledger.Queries.EolRiskAsync(id, day, ct);
-            var clusters = (await ledger.Queries.ClustersAsync(ct)).ToDictionary(c => c.ClusterId);
+            var verdicts = await services.Fleet.EolRiskAsync(id, day, ct);
             output.Write(fmt == OutputFormat.Json
                 ? JsonSerializer.Serialize(new { asOf = day, verdicts }, Json.Options) + "\n"
                 : Table(verdicts, c => clusters.TryGetValue(c, out var row) ? row.Environment : ""));

@@ -2,13 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using Compliance.Adapters.Sqlite.Events;
 using Compliance.Application.Store;
+using Compliance.Host.Composition;
 
 namespace Compliance.Host.Cli;
 
 /// <summary>
 /// <c>compliance export --out FILE</c> and <c>compliance import --in FILE</c>: the ledger as JSON lines with its hashes,
-/// for moving between stores. Import loads into a temp file beside the ledger and moves it into place only when the
-/// chain verifies and the head hash is the file's, so a failed import leaves the target as empty as it was.
+/// for moving between stores, from or into either store. Into SQLite, import loads a temp file beside the ledger and
+/// moves it into place only when the chain verifies and the head hash is the file's, so a failed import leaves the
+/// target as empty as it was. EventStoreDB has no transaction around a whole import: there every line of the file is
+/// checked before anything is written.
 /// </summary>
 internal static class ExportImportCommands
 {
@@ -20,16 +23,15 @@ internal static class ExportImportCommands
         var command = new Command("export", "Write the whole ledger as JSON lines with its hashes") { file };
         command.SetAction(async (parse, ct) =>
         {
-            var data = DataDirectory.Resolve(parse.GetValue(Options.Data)).RequireLedger();
             var path = Path.GetFullPath(parse.GetValue(file)!);
             var partial = path + ".partial";
             LedgerHeader header;
-            using (var store = data.OpenLedger(time))
+            await using (var services = LocalServices.Open(parse, time))
             {
                 try
                 {
                     await using var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None);
-                    header = await LedgerExport.WriteAsync(store, stream, ct);
+                    header = await LedgerExport.WriteAsync(services.Store, stream, ct);
                 }
                 catch (DirectoryNotFoundException)
                 {
@@ -56,57 +58,77 @@ internal static class ExportImportCommands
         var command = new Command("import", "Load an export into an empty ledger, verify its chain and rebuild the read models") { file };
         command.SetAction(async (parse, ct) =>
         {
-            var data = DataDirectory.Resolve(parse.GetValue(Options.Data));
             var path = Path.GetFullPath(parse.GetValue(file)!);
             if (!File.Exists(path)) throw new UserError($"--in: {path} does not exist");
-            await RequireEmptyAsync(data, time, ct);
-            Directory.CreateDirectory(data.Path);
-
-            var temp = data.LedgerFile + ".importing";
-            DeleteDatabase(temp);
+            string where;
             ChainVerification verified;
-            try
+            await using (var target = LocalServices.Open(parse, time, requireLedger: false))
             {
-                using var store = new SqliteEventStore(temp, time, SqliteSynchronous.Normal);
-                using var reader = new StreamReader(path, LedgerExport.Utf8Strict);
-                verified = await LedgerImport.ReadAsync(reader, store, store, ct);
-            }
-            catch (Exception e) when (e is LedgerImportException or System.Text.DecoderFallbackException)
-            {
-                DeleteDatabase(temp);
-                throw new UserError($"{path}: {e.Message}; nothing was imported");
-            }
-            catch
-            {
-                DeleteDatabase(temp);
-                throw;
+                var esdb = target.StoreSettings.UsesEventStoreDb;
+                where = esdb ? "the EventStoreDB ledger" : target.Data.LedgerFile;
+                // The embedded ledger is replaced as a file, so it is read apart from the services that will open it afterwards.
+                var head = esdb ? (await target.Store.ReadHeadAsync(ct)).Position : await SqliteHeadAsync(target.Data, time, ct);
+                if (head > 0)
+                    throw new UserError(string.Create(CultureInfo.InvariantCulture,
+                        $"{where} already holds {head} event(s); import needs an empty store (pass --data with an empty or new folder, or another store)"));
+                try
+                {
+                    verified = esdb ? await IntoStoreAsync(path, target, ct) : await IntoSqliteAsync(path, target.Data, time, ct);
+                }
+                catch (Exception e) when (e is LedgerImportException or System.Text.DecoderFallbackException)
+                {
+                    throw new UserError($"{path}: {e.Message}; nothing was imported");
+                }
             }
 
-            DeleteDatabase(data.LedgerFile);
-            File.Move(temp, data.LedgerFile);
-            if (File.Exists(temp + "-wal")) File.Move(temp + "-wal", data.LedgerFile + "-wal");
-            using var ledger = new Ledger(data, time);
-            await ledger.Projections.RebuildAsync(ct);
-            var digest = await ledger.ReadModels.DigestAsync(ct);
+            await using var services = LocalServices.Open(parse, time);
+            await services.Projections.RebuildAsync(ct);
+            var digest = await services.ReadModels.DigestAsync(ct);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"imported {verified.Verified} event(s) into {data.LedgerFile}; chain verified; head position {verified.HeadPosition}, head hash {verified.HeadHash}; read-model digest {digest}"));
+                $"imported {verified.Verified} event(s) into {where}; chain verified; head position {verified.HeadPosition}, head hash {verified.HeadHash}; read-model digest {digest}"));
             return 0;
         });
         return command;
     }
 
-    private static async Task RequireEmptyAsync(DataDirectory data, TimeProvider time, CancellationToken ct)
+    private static async Task<long> SqliteHeadAsync(DataDirectory data, TimeProvider time, CancellationToken ct)
     {
-        if (!data.HasLedger) return;
-        long head;
-        using (var existing = data.OpenLedger(time))
+        if (!data.HasLedger) return 0;
+        using var existing = new SqliteEventStore(data.LedgerFile, time);
+        return (await existing.ReadHeadAsync(ct)).Position;
+    }
+
+    /// <summary>Checks the whole file first, then appends it: nothing is written unless every line is good.</summary>
+    private static async Task<ChainVerification> IntoStoreAsync(string path, LocalServices services, CancellationToken ct)
+    {
+        using (var check = new StreamReader(path, LedgerExport.Utf8Strict)) await LedgerImport.CheckAsync(check, ct);
+        using var reader = new StreamReader(path, LedgerExport.Utf8Strict);
+        return await LedgerImport.ReadAsync(reader, services.Importer, services.Store, ct);
+    }
+
+    /// <summary>Loads a temp file beside the ledger, then moves it into place: a failure leaves no ledger behind.</summary>
+    private static async Task<ChainVerification> IntoSqliteAsync(string path, DataDirectory data, TimeProvider time, CancellationToken ct)
+    {
+        Directory.CreateDirectory(data.Path);
+        var temp = data.LedgerFile + ".importing";
+        DeleteDatabase(temp);
+        ChainVerification verified;
+        try
         {
-            (head, _) = await existing.ReadHeadAsync(ct);
+            using var store = new SqliteEventStore(temp, time, SqliteSynchronous.Normal);
+            using var reader = new StreamReader(path, LedgerExport.Utf8Strict);
+            verified = await LedgerImport.ReadAsync(reader, store, store, ct);
+        }
+        catch
+        {
+            DeleteDatabase(temp);
+            throw;
         }
 
-        if (head > 0)
-            throw new UserError(string.Create(CultureInfo.InvariantCulture,
-                $"{data.LedgerFile} already holds {head} event(s); import needs an empty store (pass --data with an empty or new folder)"));
+        DeleteDatabase(data.LedgerFile);
+        File.Move(temp, data.LedgerFile);
+        if (File.Exists(temp + "-wal")) File.Move(temp + "-wal", data.LedgerFile + "-wal");
+        return verified;
     }
 
     private static void DeleteDatabase(string file)

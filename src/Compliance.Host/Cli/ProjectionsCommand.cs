@@ -12,7 +12,7 @@ internal static class ProjectionsCommand
         var rebuild = new Command("rebuild", "Rebuild every read model from position zero");
         rebuild.SetAction(async (parse, ct) =>
         {
-            using var ledger = new Ledger(DataDirectory.Resolve(parse.GetValue(Options.Data)).RequireLedger(), time);
+            await using var ledger = LocalServices.Open(parse, time);
             var watch = Stopwatch.StartNew();
             var events = await ledger.Projections.RebuildAsync(ct);
             var seconds = watch.Elapsed.TotalSeconds;

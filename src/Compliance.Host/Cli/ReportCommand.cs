@@ -1,10 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Compliance.Adapters.Pdf;
-using Compliance.Application.Catalog;
-using Compliance.Application.Handling;
 using Compliance.Application.Reports;
-using Compliance.Application.Store;
 using Compliance.Domain.Verdicts;
 
 namespace Compliance.Host.Cli;
@@ -43,10 +39,9 @@ internal static class ReportCommand
             var path = parse.GetValue(outFile);
             if (path is not null && Directory.Exists(path)) throw new UserError($"--out: '{path}' is a folder; give a file name");
 
-            var data = DataDirectory.Resolve(parse.GetValue(Options.Data)).RequireLedger();
-            using var store = data.OpenLedger(time);
+            await using var services = LocalServices.Open(parse, time);
             var request = new ReportRequest(parsedScope, firstDay, lastDay, asOfInstant, Organisation(parse.GetValue(organisation)));
-            var issued = await IssueAsync(store, time, request, path, new ConsoleProgress(error), ct);
+            var issued = await IssueAsync(services.Reports, request, path, new ConsoleProgress(error), ct);
             output.WriteLine($"Report written: {issued.Path}");
             output.WriteLine($"SHA-256: {issued.Rendered.Sha256} ({issued.Sha256Path})");
             output.WriteLine(issued.Recorded
@@ -57,11 +52,9 @@ internal static class ReportCommand
         return command;
     }
 
-    /// <summary>Builds, renders, writes and records one report on an open ledger (also used by <c>compliance demo</c>).</summary>
-    public static async Task<IssuedReport> IssueAsync(IEventStore store, TimeProvider time, ReportRequest request, string? path, IProgress<ReportProgress>? progress, CancellationToken ct)
+    /// <summary>Builds, renders, writes and records one report (also used by <c>compliance demo</c>).</summary>
+    public static async Task<IssuedReport> IssueAsync(ReportService service, ReportRequest request, string? path, IProgress<ReportProgress>? progress, CancellationToken ct)
     {
-        using var handler = new CommandHandler(store);
-        var service = new ReportService(store, handler, new PdfReportRenderer(), CatalogSnapshot.Embedded, time);
         try
         {
             return await service.IssueAsync(request, path, DefaultDirectory, $"cli/{System.Environment.UserName}", progress, ct);

@@ -11,9 +11,8 @@ internal static class VerifyCommand
         var command = new Command("verify", "Verify the ledger's hash chain");
         command.SetAction(async (parse, ct) =>
         {
-            var data = DataDirectory.Resolve(parse.GetValue(Options.Data)).RequireLedger();
-            using var store = data.OpenLedger(time);
-            var result = await HashChainVerifier.VerifyAsync(store, ct);
+            await using var services = LocalServices.Open(parse, time);
+            var result = await HashChainVerifier.VerifyAsync(services.Store, ct);
             if (result.FirstBreak is { } broken)
             {
                 output.WriteLine($"BROKEN after {result.Verified} verified event(s): position {broken.Position}, stream {broken.Stream}, event {broken.EventId}: {broken.Kind} ({broken.Detail})");

@@ -2,13 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
-using Compliance.Adapters.Pdf;
-using Compliance.Application.Reports;
 using Compliance.Host.Api;
 using Compliance.Host.Api.Commands;
 using Compliance.Host.Api.Queries;
 using Compliance.Host.Api.Security;
-using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -60,14 +57,9 @@ internal static class ApiServices
         });
 
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddValidatorsFromAssemblyContaining<CommandPipeline>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        services.AddSingleton(s => new IdempotencyStore(Path.Combine(s.GetRequiredService<Cli.DataDirectory>().Path, "idempotency.db")));
-        services.AddSingleton<CommandPipeline>();
+        services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        services.AddSingleton<CommandEndpoint>();
         services.AddSingleton<FleetEolCache>();
-        services.AddSingleton<IReportRenderer, PdfReportRenderer>();
-        services.AddSingleton(s => new ReportService(s.GetRequiredService<Application.Store.IEventReader>(), s.GetRequiredService<Application.Handling.CommandHandler>(),
-            s.GetRequiredService<IReportRenderer>(), s.GetRequiredService<Application.Catalog.CatalogSnapshot>(), s.GetRequiredService<TimeProvider>()));
         services.AddComplianceOpenApi();
         return services;
     }

@@ -1,12 +1,14 @@
+using Compliance.Host.Composition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Compliance.Host.Serve;
 
 /// <summary>
-/// `compliance serve`: the API, the projections and (through their one line each) the adapters, composed on one
-/// WebApplication over the data directory's SQLite ledger and read models.
+/// `compliance serve`: the API, the projections and the adapters (bus, watchers), composed on one WebApplication over
+/// the configured store, from the composition root.
 /// </summary>
 public static class ServeApp
 {
@@ -14,17 +16,14 @@ public static class ServeApp
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        ServeConfiguration.Add(builder.Configuration, args, options);
+        Settings.Add(builder.Configuration, args, options.Data);
+        if (options.Store is { } store) builder.Configuration.AddInMemoryCollection(Cli.StoreOption.Settings(store));
         builder.WebHost.UseUrls(options.Urls);
 
         builder.Services.AddComplianceCore(builder.Configuration);
-        builder.Services.AddComplianceStore(builder.Configuration);
+        builder.Services.AddComplianceProjections();
         builder.Services.AddComplianceApi(builder.Configuration);
-        if (options.Adapters)
-        {
-            builder.Services.AddComplianceMessaging(builder.Configuration);
-            builder.Services.AddComplianceKubernetes(builder.Configuration);
-        }
+        if (options.Adapters) builder.Services.AddComplianceAdapters(builder.Configuration);
 
         var app = builder.Build();
         app.UseComplianceApi();

@@ -23,7 +23,7 @@ internal static class ServeCommand
                 throw new UserError($"--urls: '{listen}' is not an http(s) URL such as {ServeOptions.DefaultUrls}");
             try
             {
-                await using var app = ServeApp.Build([.. parse.UnmatchedTokens], new ServeOptions(listen, parse.GetValue(Options.Data)));
+                await using var app = ServeApp.Build([.. parse.UnmatchedTokens], new ServeOptions(listen, parse.GetValue(Options.Data), Store: parse.GetValue(Options.Store)));
                 await app.StartAsync(ct);
                 await app.WaitForShutdownAsync(ct);
             }

@@ -1,14 +1,9 @@
-using Compliance.Domain.Commands;
-using Compliance.Domain.Events;
-using Compliance.Domain.Policies;
-using Compliance.Domain.Versions;
-using Compliance.Host.Api.Requests;
-using Compliance.Host.Api.Validation;
+using Compliance.Application.UseCases;
+using Compliance.Application.UseCases.Requests;
 using Compliance.Host.Serve;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Environment = Compliance.Domain.Events.Environment;
 
 namespace Compliance.Host.Api.Commands;
 
@@ -27,26 +22,14 @@ internal static class ClusterCommandsApi
         return api;
     }
 
-    private static Task<IResult> Register(HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<RegisterClusterRequest>(http, RouteIds.None, (r, actor, now) => new RegisterCluster(
-            r.ClusterId!, r.DisplayName!.Trim(), Inputs.Enum<Environment>(r.Environment), r.OwnerTeam!.Trim(), Inputs.Enum<Flavour>(r.Flavour),
-            r.StagingClusterId, actor, now), ct);
+    private static Task<IResult> Register(HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<RegisterClusterRequest>(http, (s, r, call, ct) => s.RegisterClusterAsync(r, call, ct), ct);
 
-    private static Task<IResult> SetPolicy(string clusterId, HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<SetPolicyRequest>(http, RouteIds.Cluster(clusterId), (r, actor, now) => new SetMaintenancePolicy(clusterId, new MaintenancePolicy(
-                new WindowSchedule(r.WindowCron!, TimeSpan.FromHours(r.WindowHours!.Value), r.TimeZone!),
-                new PatchSla(TimeSpan.FromHours(r.CriticalSlaHours!.Value), TimeSpan.FromDays(r.OtherSlaDays!.Value)),
-                r.NoticeDays!.Value,
-                r.StagingSoakDays!.Value,
-                new EolThresholds(r.EolHighDays!.Value, r.EolMediumDays!.Value),
-                r.ExtendedSupport,
-                r.WindowCadenceDays ?? MaintenancePolicy.Default.WindowCadenceDays,
-                r.RetrospectiveDays ?? MaintenancePolicy.Default.RetrospectiveDays,
-                r.KubernetesMinorIsMajor ?? true), actor, now), ct);
+    private static Task<IResult> SetPolicy(string clusterId, HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<SetPolicyRequest>(http, (s, r, call, ct) => s.SetPolicyAsync(clusterId, r, call, ct), ct);
 
-    private static Task<IResult> Emergency(string clusterId, HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<EmergencyPatchRequest>(http, RouteIds.Cluster(clusterId), (r, actor, now) => new RecordEmergencyPatch(
-            clusterId, r.EmergencyId!, [.. r.CveIds!.Select(c => c!)], [.. r.Products!.Select(p => p!.Trim())], r.StartedAt!.Value, r.EndedAt!.Value, actor, now), ct);
+    private static Task<IResult> Emergency(string clusterId, HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<EmergencyPatchRequest>(http, (s, r, call, ct) => s.RecordEmergencyPatchAsync(clusterId, r, call, ct), ct);
 
     /// <summary>The metadata every command endpoint declares: its body, its answers, its policy.</summary>
     internal static RouteHandlerBuilder Command<TRequest>(this RouteHandlerBuilder endpoint, string policy) where TRequest : notnull =>
@@ -82,37 +65,27 @@ internal static class WindowCommandsApi
         return api;
     }
 
-    private static Task<IResult> Schedule(string clusterId, HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<ScheduleWindowRequest>(http, RouteIds.Cluster(clusterId), (r, actor, now) => new ScheduleWindow(
-            clusterId, r.WindowId!, r.StartsAt!.Value, r.EndsAt!.Value, r.ContingencyPlan,
-            [.. (r.PlannedChanges ?? []).Select(c => new PlannedChange(Inputs.Enum<ComponentKind>(c!.Kind), c.Product!.Trim(), c.ToVersion!.Trim(), Inputs.Enum<ChangeKind>(c.ChangeKind)))],
-            actor, now), ct);
+    private static Task<IResult> Schedule(string clusterId, HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<ScheduleWindowRequest>(http, (s, r, call, ct) => s.ScheduleWindowAsync(clusterId, r, call, ct), ct);
 
-    private static Task<IResult> Announce(string clusterId, string windowId, HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<AnnounceRequest>(http, RouteIds.Window(clusterId, windowId), (r, actor, now) => new AnnounceMaintenance(
-            clusterId, windowId, r.Audience!.Trim(), [.. r.ChangeKinds!.Select(Inputs.Enum<ChangeKind>)], actor, now), ct);
+    private static Task<IResult> Announce(string clusterId, string windowId, HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<AnnounceRequest>(http, (s, r, call, ct) => s.AnnounceAsync(clusterId, windowId, r, call, ct), ct);
 
-    private static Task<IResult> Start(string clusterId, string windowId, HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<StartRequest>(http, RouteIds.Window(clusterId, windowId), (_, actor, now) => new StartMaintenance(clusterId, windowId, actor, now), ct);
+    private static Task<IResult> Start(string clusterId, string windowId, HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<StartRequest>(http, (s, r, call, ct) => s.StartAsync(clusterId, windowId, r, call, ct), ct);
 
-    private static Task<IResult> Upgrade(string clusterId, string windowId, HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<UpgradeRequest>(http, RouteIds.Window(clusterId, windowId), (r, actor, now) => new RecordComponentUpgrade(
-            clusterId, windowId, new ComponentRef(Inputs.Enum<ComponentKind>(r.Kind), r.Product!.Trim(), r.Node?.Trim() ?? ""),
-            r.FromVersion!.Trim(), r.ToVersion!.Trim(), actor, now), ct);
+    private static Task<IResult> Upgrade(string clusterId, string windowId, HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<UpgradeRequest>(http, (s, r, call, ct) => s.RecordUpgradeAsync(clusterId, windowId, r, call, ct), ct);
 
-    private static Task<IResult> Drain(string clusterId, string windowId, HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<DrainRequest>(http, RouteIds.Window(clusterId, windowId), (r, actor, now) => new RecordNodeDrained(
-            clusterId, windowId, r.Node!.Trim(), TimeSpan.FromSeconds(r.DurationSeconds!.Value), [.. (r.Problems ?? []).Select(Inputs.Enum<DrainProblem>)], actor, now), ct);
+    private static Task<IResult> Drain(string clusterId, string windowId, HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<DrainRequest>(http, (s, r, call, ct) => s.RecordDrainAsync(clusterId, windowId, r, call, ct), ct);
 
-    private static Task<IResult> Complete(string clusterId, string windowId, HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<CompleteRequest>(http, RouteIds.Window(clusterId, windowId), (r, actor, now) => new CompleteMaintenance(
-            clusterId, windowId, Inputs.Enum<WindowOutcome>(r.Outcome), r.Notes, actor, now), ct);
+    private static Task<IResult> Complete(string clusterId, string windowId, HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<CompleteRequest>(http, (s, r, call, ct) => s.CompleteAsync(clusterId, windowId, r, call, ct), ct);
 
-    private static Task<IResult> Abort(string clusterId, string windowId, HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<AbortRequest>(http, RouteIds.Window(clusterId, windowId), (r, actor, now) => new AbortMaintenance(
-            clusterId, windowId, r.ContingencyUsed!.Value, r.Reason!.Trim(), actor, now), ct);
+    private static Task<IResult> Abort(string clusterId, string windowId, HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<AbortRequest>(http, (s, r, call, ct) => s.AbortAsync(clusterId, windowId, r, call, ct), ct);
 
-    private static Task<IResult> Retrospective(string clusterId, string windowId, HttpContext http, CommandPipeline pipeline, CancellationToken ct) =>
-        pipeline.RunAsync<RetrospectiveRequest>(http, RouteIds.Window(clusterId, windowId), (r, actor, now) => new RecordRetrospective(
-            clusterId, windowId, [.. r.Findings!.Select(f => f!.Trim())], [.. (r.Improvements ?? []).Select(i => i!.Trim())], actor, now), ct);
+    private static Task<IResult> Retrospective(string clusterId, string windowId, HttpContext http, CommandEndpoint endpoint, CancellationToken ct) =>
+        endpoint.RunAsync<RetrospectiveRequest>(http, (s, r, call, ct) => s.RecordRetrospectiveAsync(clusterId, windowId, r, call, ct), ct);
 }

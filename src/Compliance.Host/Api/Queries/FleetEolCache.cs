@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Compliance.Application.Queries;
 using Compliance.Application.ReadModels;
+using Compliance.Application.UseCases;
 using Compliance.Domain.Verdicts;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -23,12 +24,12 @@ internal sealed class FleetEolCache(FleetQueries queries, IReadModelStore readMo
     private readonly SemaphoreSlim evaluating = new(1, 1);
     private volatile Table? table;
 
-    public async Task<FleetEolView> GetAsync(DateOnly day, string? environment, EolLevel? minLevel, CancellationToken ct)
+    public async Task<FleetEolView> GetAsync(FleetEolFilter filter, CancellationToken ct)
     {
         var checkpoint = await readModels.ReadCheckpointAsync(ct);
         var current = table;
-        if (current is null || current.Day != day || current.Checkpoint != checkpoint) current = await EvaluateAsync(day, checkpoint, ct);
-        return current.Views.GetOrAdd((environment, minLevel), key => new Lazy<FleetEolView>(() => current.View(key.Environment, key.MinLevel, json.Value.SerializerOptions))).Value;
+        if (current is null || current.Day != filter.Day || current.Checkpoint != checkpoint) current = await EvaluateAsync(filter.Day, checkpoint, ct);
+        return current.Views.GetOrAdd(filter, key => new Lazy<FleetEolView>(() => current.View(key, json.Value.SerializerOptions))).Value;
     }
 
     private async Task<Table> EvaluateAsync(DateOnly day, long checkpoint, CancellationToken ct)
@@ -52,19 +53,15 @@ internal sealed class FleetEolCache(FleetQueries queries, IReadModelStore readMo
 
     private sealed record Table(DateOnly Day, long Checkpoint, IReadOnlyList<EolRiskVerdict> Verdicts, Dictionary<string, string> Environments)
     {
-        public ConcurrentDictionary<(string? Environment, EolLevel? MinLevel), Lazy<FleetEolView>> Views { get; } = new();
+        public ConcurrentDictionary<FleetEolFilter, Lazy<FleetEolView>> Views { get; } = new();
 
-        public FleetEolView View(string? environment, EolLevel? minLevel, JsonSerializerOptions options)
+        public FleetEolView View(FleetEolFilter filter, JsonSerializerOptions options)
         {
-            var selected = Verdicts
-                .Where(v => environment is null || string.Equals(Environments.GetValueOrDefault(v.ClusterId), environment, StringComparison.OrdinalIgnoreCase))
-                .Where(v => minLevel is not { } min || v.Level == EolLevel.Unknown || v.Level >= min)
-                .ToList();
-            var response = new FleetEolResponse(Day, environment, minLevel?.ToString().ToLowerInvariant(), Checkpoint, selected.Count, selected);
+            var response = filter.Apply(Verdicts, Environments, Checkpoint);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(response, options);
             using var gzip = new MemoryStream();
             using (var zip = new GZipStream(gzip, CompressionLevel.Optimal, leaveOpen: true)) zip.Write(bytes);
-            var etag = $"\"fleet-{Checkpoint}-{Day.DayNumber}-{environment ?? "all"}-{minLevel?.ToString().ToLowerInvariant() ?? "any"}\"";
+            var etag = $"\"fleet-{Checkpoint}-{Day.DayNumber}-{filter.Environment ?? "all"}-{filter.MinLevel?.ToString().ToLowerInvariant() ?? "any"}\"";
             return new FleetEolView(response, bytes, gzip.ToArray(), etag);
         }
     }

@@ -1,11 +1,9 @@
 using Compliance.Application.Reports;
-using Compliance.Domain.Verdicts;
-using Compliance.Host.Api.Requests;
-using Compliance.Host.Api.Validation;
+using Compliance.Application.UseCases;
+using Compliance.Application.UseCases.Requests;
 using Compliance.Host.Serve;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 
@@ -18,34 +16,24 @@ namespace Compliance.Host.Api.Queries;
 /// </summary>
 internal static class ReportsApi
 {
-    public const int DefaultPeriodDays = 90;
-
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
     {
         api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Roles.ReadPolicy).Queries()
             .MapGet("", Report).WithName("Report")
             .WithSummary("The auditor report (PDF) for fleet, environment:NAME or cluster:ID over from..to (default: the last 90 days), as of a day")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
-            .AddEndpointFilter<ValidateQuery<ReportQuery>>();
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         return api;
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Report([AsParameters] ReportQuery query, ReportService reports,
-        IConfiguration configuration, TimeProvider time, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Report([AsParameters] ReportQuery query, QueryService queries, ReportService reports,
+        IConfiguration configuration, HttpContext http, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var asOfDay = QueryRules.Day(query.AsOf, Days.Of(now));
-        if (asOfDay > Days.Of(now)) return Problems.Invalid("asOf", $"asOf {asOfDay:yyyy-MM-dd} is in the future: nothing is recorded for it yet");
-        var to = QueryRules.Day(query.To, asOfDay);
-        var from = QueryRules.Day(query.From, to.AddDays(1 - DefaultPeriodDays));
-        var asOf = Days.EndOf(asOfDay) < now ? Days.EndOf(asOfDay) : now;
-        var scope = ReportScope.TryParse(query.Scope ?? "fleet", out _)!;
-        var request = new ReportRequest(scope, from, to, asOf, configuration["Compliance:Organisation"] ?? "Compliance");
-        if (request.Problem() is { } problem) return Problems.Invalid(query.From is null ? "to" : "from", problem);
+        var request = await queries.ReportRequestAsync(query, configuration["Compliance:Organisation"] ?? "Compliance", ct);
+        if (request.Problem is { } problem) return QueryResults.Problem(problem);
         RenderedReport rendered;
         try
         {
-            rendered = await reports.RenderAsync(request, null, ct);
+            rendered = await reports.RenderAsync(request.Value!, null, ct);
         }
         catch (InvalidReportRequestException e)
         {

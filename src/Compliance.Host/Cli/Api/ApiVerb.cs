@@ -1,22 +1,50 @@
 using System.CommandLine;
 using System.Text.Json;
+using Compliance.Application.UseCases;
+using Compliance.Host.Api;
 
 namespace Compliance.Host.Cli.Api;
 
-/// <summary>The one path of every API subcommand: build the request from the options, send it to the target, print the answer.</summary>
+/// <summary>
+/// The one path of every API subcommand: build the request from the options, then either send it to the server
+/// (--server) or call the same use case in this process, and print the answer the same way.
+/// </summary>
 internal static class ApiVerb
 {
-    public static Command Get(string name, string description, TextWriter output, Func<ParseResult, string> path,
-        Func<JsonElement, OutputFormat, string> render, params Symbol[] symbols) =>
-        Create(name, description, output, HttpMethod.Get, path, _ => null, render, symbols);
+    /// <summary>A query: the server's path, or the query service's answer.</summary>
+    public static Command Get<T>(string name, string description, TextWriter output, Func<ParseResult, string> path,
+        Func<QueryService, ParseResult, CancellationToken, Task<Answer<T>>> local, Func<JsonElement, OutputFormat, string> render, params Symbol[] symbols)
+        where T : class =>
+        Create(name, description, output, symbols, render,
+            (target, parse, ct) => target.SendAsync(HttpMethod.Get, path(parse), null, ct),
+            async (services, parse, ct) =>
+            {
+                await services.EnsureCurrentAsync(ct);
+                var answer = await local(services.Queries, parse, ct);
+                return answer.Problem is { } problem ? throw new UserError(ProblemStatus.Line(problem)) : ToJson(answer.Value!);
+            });
 
-    public static Command Post(string name, string description, TextWriter output, Func<ParseResult, string> path,
-        Func<ParseResult, object> body, params Symbol[] symbols) =>
-        Create(name, description, output, HttpMethod.Post, path, body,
-            (answer, format) => ApiOutput.Fields(answer, format), symbols);
+    /// <summary>A command: the body as JSON, sent to the server's path or read into <typeparamref name="TRequest"/> for the command service.</summary>
+    public static Command Post<TRequest>(string name, string description, TextWriter output, Func<ParseResult, string> path, Func<ParseResult, object> body,
+        Func<CommandService, ParseResult, TRequest, CommandCall, CancellationToken, Task<CommandResult>> local, params Symbol[] symbols)
+        where TRequest : class =>
+        Create(name, description, output, symbols, (answer, format) => ApiOutput.Fields(answer, format),
+            (target, parse, ct) => target.SendAsync(HttpMethod.Post, path(parse), body(parse), ct),
+            async (services, parse, ct) =>
+            {
+                var json = JsonSerializer.SerializeToUtf8Bytes(body(parse), RequestJson.Options);
+                var (request, errors) = RequestJson.Parse<TRequest>(json, emptyIsObject: true);
+                if (errors is not null) throw new UserError(ProblemStatus.Line(Problem.Invalid(errors)));
+                var call = new CommandCall(LocalActor, Guid.NewGuid().ToString());
+                var result = await local(services.Commands, parse, request!, call, ct);
+                return result.Problem is { } problem ? throw new UserError(ProblemStatus.Line(problem)) : ToJson(result.Response!);
+            });
 
-    private static Command Create(string name, string description, TextWriter output, HttpMethod method, Func<ParseResult, string> path,
-        Func<ParseResult, object?> body, Func<JsonElement, OutputFormat, string> render, Symbol[] symbols)
+    /// <summary>Who the ledger says acted when the CLI records in process: the user running it.</summary>
+    public static string LocalActor => "cli:" + System.Environment.UserName;
+
+    private static Command Create(string name, string description, TextWriter output, Symbol[] symbols, Func<JsonElement, OutputFormat, string> render,
+        Func<ApiTarget, ParseResult, CancellationToken, Task<JsonElement>> remote, Func<LocalServices, ParseResult, CancellationToken, Task<JsonElement>> local)
     {
         var format = Options.Format("table|json");
         var command = new Command(name, description) { format };
@@ -29,13 +57,25 @@ internal static class ApiVerb
         command.SetAction(async (parse, ct) =>
         {
             var fmt = Arguments.Format(parse.GetValue(format), OutputFormat.Table, OutputFormat.Json);
-            await using var target = await ApiTarget.OpenAsync(parse, ct);
-            var answer = await target.SendAsync(method, path(parse), body(parse), ct);
+            JsonElement answer;
+            using (var target = ApiTarget.Open(parse))
+            {
+                if (target is not null) answer = await remote(target, parse, ct);
+                else
+                {
+                    await using var services = LocalServices.Open(parse, TimeProvider.System);
+                    answer = await local(services, parse, ct);
+                }
+            }
+
             output.Write(render(answer, fmt));
             return 0;
         });
         return command;
     }
+
+    /// <summary>The answer as the API would send it, so local and remote answers print alike.</summary>
+    private static JsonElement ToJson<T>(T value) => JsonSerializer.SerializeToElement(value, ApiJson.Options);
 
     /// <summary>A path with query parameters; empty values are left out.</summary>
     public static string Query(string path, params (string Name, string? Value)[] parameters)

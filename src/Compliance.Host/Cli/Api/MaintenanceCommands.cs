@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Compliance.Application.UseCases.Requests;
 using static Compliance.Host.Cli.Api.ApiVerb;
 
 namespace Compliance.Host.Cli.Api;
@@ -20,11 +21,11 @@ internal static class MaintenanceCommands
         var owner = Required("--owner", "Owner team");
         var flavour = Required("--flavour", "upstream, eks, gke, aks, openShift, k3s or rke2");
         var staging = Optional("--staging", "The staging cluster a production cluster is tested on");
-        var register = Post("register", "Register a cluster", output, _ => "/api/v1/clusters", p => new Dictionary<string, object?>
+        var register = Post<RegisterClusterRequest>("register", "Register a cluster", output, _ => "/api/v1/clusters", p => new Dictionary<string, object?>
         {
             ["clusterId"] = p.GetValue(id), ["displayName"] = p.GetValue(name), ["environment"] = p.GetValue(environment),
             ["ownerTeam"] = p.GetValue(owner), ["flavour"] = p.GetValue(flavour), ["stagingClusterId"] = p.GetValue(staging),
-        }, id, name, environment, owner, flavour, staging);
+        }, (s, _, r, call, ct) => s.RegisterClusterAsync(r, call, ct), id, name, environment, owner, flavour, staging);
 
         var cluster = Required("--cluster", "The cluster id");
         var cron = Required("--cron", "Window schedule, five-field cron (e.g. \"0 2 * * 2#1\")");
@@ -36,25 +37,25 @@ internal static class MaintenanceCommands
         var soak = new Option<int>("--soak-days") { Description = "Days in staging before production", DefaultValueFactory = _ => 7 };
         var high = new Option<int>("--eol-high-days") { Description = "High risk this many days before EOL", DefaultValueFactory = _ => 30 };
         var medium = new Option<int>("--eol-medium-days") { Description = "Medium risk this many days before EOL", DefaultValueFactory = _ => 90 };
-        var policy = Post("policy", "Set the cluster's maintenance policy (admin)", output, p => $"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/policy",
+        var policy = Post<SetPolicyRequest>("policy", "Set the cluster's maintenance policy (admin)", output, p => $"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/policy",
             p => new Dictionary<string, object?>
             {
                 ["windowCron"] = p.GetValue(cron), ["windowHours"] = p.GetValue(hours), ["timeZone"] = p.GetValue(zone),
                 ["criticalSlaHours"] = p.GetValue(critical), ["otherSlaDays"] = p.GetValue(other), ["noticeDays"] = p.GetValue(notice),
                 ["stagingSoakDays"] = p.GetValue(soak), ["eolHighDays"] = p.GetValue(high), ["eolMediumDays"] = p.GetValue(medium),
-            }, cluster, cron, hours, zone, critical, other, notice, soak, high, medium);
+            }, (s, p, r, call, ct) => s.SetPolicyAsync(p.GetValue(cluster)!, r, call, ct), cluster, cron, hours, zone, critical, other, notice, soak, high, medium);
 
         var emergency = Required("--id", "Emergency id");
         var cves = new Option<string[]>("--cve") { Description = "A CVE the patch fixes (repeat)", Required = true, AllowMultipleArgumentsPerToken = true };
         var products = new Option<string[]>("--product") { Description = "A product the patch changed (repeat)", Required = true, AllowMultipleArgumentsPerToken = true };
         var started = Required("--started", "When the patch started (ISO 8601)");
         var ended = Required("--ended", "When the patch ended (ISO 8601)");
-        var patch = Post("emergency-patch", "Record an out-of-band patch for CVEs", output,
+        var patch = Post<EmergencyPatchRequest>("emergency-patch", "Record an out-of-band patch for CVEs", output,
             p => $"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/emergency-patches", p => new Dictionary<string, object?>
             {
                 ["emergencyId"] = p.GetValue(emergency), ["cveIds"] = p.GetValue(cves), ["products"] = p.GetValue(products),
                 ["startedAt"] = p.GetValue(started), ["endedAt"] = p.GetValue(ended),
-            }, cluster, emergency, cves, products, started, ended);
+            }, (s, p, r, call, ct) => s.RecordEmergencyPatchAsync(p.GetValue(cluster)!, r, call, ct), cluster, emergency, cves, products, started, ended);
         return new Command("cluster", "Record cluster facts: registration, policy, emergency patches") { register, policy, patch };
     }
 
@@ -68,52 +69,56 @@ internal static class MaintenanceCommands
         var ends = Required("--ends", "End (ISO 8601)");
         var contingency = Optional("--contingency", "The contingency plan");
         var changes = new Option<string[]>("--change") { Description = "A planned change kind:product:version:patch|minor|major (repeat)", AllowMultipleArgumentsPerToken = true };
-        var schedule = Post("schedule", "Schedule a maintenance window", output, p => At(p), p => new Dictionary<string, object?>
+        var schedule = Post<ScheduleWindowRequest>("schedule", "Schedule a maintenance window", output, p => At(p), p => new Dictionary<string, object?>
         {
             ["windowId"] = p.GetValue(window), ["startsAt"] = p.GetValue(starts), ["endsAt"] = p.GetValue(ends), ["contingencyPlan"] = p.GetValue(contingency),
             ["plannedChanges"] = (p.GetValue(changes) ?? []).Select(Change).ToList(),
-        }, cluster, window, starts, ends, contingency, changes);
+        }, (s, p, r, call, ct) => s.ScheduleWindowAsync(p.GetValue(cluster)!, r, call, ct), cluster, window, starts, ends, contingency, changes);
 
         var audience = Required("--audience", "Who was told");
         var kinds = new Option<string[]>("--kind") { Description = "Kinds of change announced: patch, minor, major (repeat)", Required = true, AllowMultipleArgumentsPerToken = true };
-        var announce = Post("announce", "Announce the window's changes", output, p => At(p, "announce"),
-            p => new Dictionary<string, object?> { ["audience"] = p.GetValue(audience), ["changeKinds"] = p.GetValue(kinds) }, cluster, window, audience, kinds);
+        var announce = Post<AnnounceRequest>("announce", "Announce the window's changes", output, p => At(p, "announce"),
+            p => new Dictionary<string, object?> { ["audience"] = p.GetValue(audience), ["changeKinds"] = p.GetValue(kinds) },
+            (s, p, r, call, ct) => s.AnnounceAsync(p.GetValue(cluster)!, p.GetValue(window)!, r, call, ct), cluster, window, audience, kinds);
 
-        var start = Post("start", "Start the window", output, p => At(p, "start"), _ => new Dictionary<string, object?>(), cluster, window);
+        var start = Post<StartRequest>("start", "Start the window", output, p => At(p, "start"), _ => new Dictionary<string, object?>(),
+            (s, p, r, call, ct) => s.StartAsync(p.GetValue(cluster)!, p.GetValue(window)!, r, call, ct), cluster, window);
 
         var kind = Required("--component", "Component kind: controlPlane, kubelet, kubeProxy, osImage, kernel, containerRuntime, addOn");
         var product = Required("--product", "Catalog product");
         var node = Optional("--node", "The node (empty: all nodes)");
         var from = Required("--from", "Version before");
         var to = Required("--to", "Version after");
-        var upgrade = Post("upgrade", "Record a component upgrade in the started window", output, p => At(p, "upgrades"), p => new Dictionary<string, object?>
+        var upgrade = Post<UpgradeRequest>("upgrade", "Record a component upgrade in the started window", output, p => At(p, "upgrades"), p => new Dictionary<string, object?>
         {
             ["kind"] = p.GetValue(kind), ["product"] = p.GetValue(product), ["node"] = p.GetValue(node), ["fromVersion"] = p.GetValue(from), ["toVersion"] = p.GetValue(to),
-        }, cluster, window, kind, product, node, from, to);
+        }, (s, p, r, call, ct) => s.RecordUpgradeAsync(p.GetValue(cluster)!, p.GetValue(window)!, r, call, ct), cluster, window, kind, product, node, from, to);
 
         var drained = Required("--node", "The drained node");
         var seconds = new Option<double>("--seconds") { Description = "How long the drain took", Required = true };
         var problems = new Option<string[]>("--problem") { Description = "pdbBlocked, gracePeriodExceeded, evictionFailed, insufficientCapacity, singleReplicaDowntime (repeat)", AllowMultipleArgumentsPerToken = true };
-        var drain = Post("drain", "Record a node drain in the started window", output, p => At(p, "drains"), p => new Dictionary<string, object?>
+        var drain = Post<DrainRequest>("drain", "Record a node drain in the started window", output, p => At(p, "drains"), p => new Dictionary<string, object?>
         {
             ["node"] = p.GetValue(drained), ["durationSeconds"] = p.GetValue(seconds), ["problems"] = p.GetValue(problems) ?? [],
-        }, cluster, window, drained, seconds, problems);
+        }, (s, p, r, call, ct) => s.RecordDrainAsync(p.GetValue(cluster)!, p.GetValue(window)!, r, call, ct), cluster, window, drained, seconds, problems);
 
         var outcome = Required("--outcome", "succeeded, partiallySucceeded or failed");
         var notes = Optional("--notes", "Notes");
-        var complete = Post("complete", "Complete the window", output, p => At(p, "complete"),
-            p => new Dictionary<string, object?> { ["outcome"] = p.GetValue(outcome), ["notes"] = p.GetValue(notes) }, cluster, window, outcome, notes);
+        var complete = Post<CompleteRequest>("complete", "Complete the window", output, p => At(p, "complete"),
+            p => new Dictionary<string, object?> { ["outcome"] = p.GetValue(outcome), ["notes"] = p.GetValue(notes) },
+            (s, p, r, call, ct) => s.CompleteAsync(p.GetValue(cluster)!, p.GetValue(window)!, r, call, ct), cluster, window, outcome, notes);
 
         var reason = Required("--reason", "Why the window was aborted");
         var used = new Option<bool>("--contingency-used") { Description = "The contingency plan was used" };
-        var abort = Post("abort", "Abort the window", output, p => At(p, "abort"),
-            p => new Dictionary<string, object?> { ["reason"] = p.GetValue(reason), ["contingencyUsed"] = p.GetValue(used) }, cluster, window, reason, used);
+        var abort = Post<AbortRequest>("abort", "Abort the window", output, p => At(p, "abort"),
+            p => new Dictionary<string, object?> { ["reason"] = p.GetValue(reason), ["contingencyUsed"] = p.GetValue(used) },
+            (s, p, r, call, ct) => s.AbortAsync(p.GetValue(cluster)!, p.GetValue(window)!, r, call, ct), cluster, window, reason, used);
 
         var findings = new Option<string[]>("--finding") { Description = "What was learned (repeat)", Required = true, AllowMultipleArgumentsPerToken = true };
         var improvements = new Option<string[]>("--improvement") { Description = "What will change (repeat)", AllowMultipleArgumentsPerToken = true };
-        var retrospective = Post("retrospective", "Record the window's retrospective", output, p => At(p, "retrospective"),
+        var retrospective = Post<RetrospectiveRequest>("retrospective", "Record the window's retrospective", output, p => At(p, "retrospective"),
             p => new Dictionary<string, object?> { ["findings"] = p.GetValue(findings), ["improvements"] = p.GetValue(improvements) ?? [] },
-            cluster, window, findings, improvements);
+            (s, p, r, call, ct) => s.RecordRetrospectiveAsync(p.GetValue(cluster)!, p.GetValue(window)!, r, call, ct), cluster, window, findings, improvements);
 
         return new Command("window", "Record maintenance windows") { schedule, announce, start, upgrade, drain, complete, abort, retrospective };
     }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 
-namespace Compliance.Host.Api.Validation;
+namespace Compliance.Application.UseCases.Validation;
 
 /// <summary>Rules shared by the validators: ids, names, enum spellings.</summary>
 internal static partial class Inputs

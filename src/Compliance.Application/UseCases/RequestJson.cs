@@ -1,43 +1,28 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http;
 
-namespace Compliance.Host.Api.Commands;
+namespace Compliance.Application.UseCases;
 
-/// <summary>Reads a command's JSON body within the size limit and turns JSON mistakes into field errors.</summary>
-internal static class RequestBody
+/// <summary>
+/// The JSON form of requests, one for every caller (HTTP bodies, the CLI): web names, unknown fields refused, and JSON
+/// mistakes turned into errors naming the field by its JSON path.
+/// </summary>
+public static class RequestJson
 {
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    /// <summary>The body's bytes, or null when it is larger than <paramref name="limit"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken ct)
+    /// <summary>The request object, or the field errors that stopped it. An empty body is <c>{}</c> when <paramref name="emptyIsObject"/>.</summary>
+    public static (T? Value, Dictionary<string, string[]>? Errors) Parse<T>(ReadOnlySpan<byte> body, bool emptyIsObject = false) where T : class
     {
-        if (request.ContentLength > limit) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit) return null;
-        }
-
-        return buffer.ToArray();
-    }
-
-    /// <summary>The request object, or the field errors that stopped it (field named by its JSON path).</summary>
-    public static (T? Value, Dictionary<string, string[]>? Errors) Parse<T>(byte[] body, bool emptyIsObject) where T : class
-    {
-        if (body.Length == 0 || body.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
-            return emptyIsObject ? (Parse<T>("{}"u8.ToArray(), false).Value, null) : (null, Error("body", "a JSON object is required"));
+        if (IsBlank(body)) return emptyIsObject ? Parse<T>("{}"u8) : (null, Error("body", "a JSON object is required"));
         try
         {
-            var value = JsonSerializer.Deserialize<T>(body, Json);
+            var value = JsonSerializer.Deserialize<T>(body, Options);
             return value is null ? (null, Error("body", "a JSON object is required, not null")) : (value, null);
         }
         catch (JsonException e)
@@ -48,6 +33,13 @@ internal static class RequestBody
                 return (null, Error("body", $"not a valid JSON object (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"));
             return (null, Error(FieldOf(e.Path), "not a valid value for this field"));
         }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> body)
+    {
+        foreach (var b in body)
+            if (b is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')) return false;
+        return true;
     }
 
     /// <summary>"$.plannedChanges[0].kind" becomes "plannedChanges[0].kind".</summary>

@@ -1,6 +1,6 @@
-namespace Compliance.Adapters.EventStoreDb.Hosting;
+namespace Compliance.Host.Composition;
 
-/// <summary>Which event store `compliance serve` writes to (section Compliance:Store).</summary>
+/// <summary>Which event store holds the ledger, for `compliance serve` and every CLI command alike (section Compliance:Store).</summary>
 public sealed class StoreOptions
 {
     public const string Section = "Compliance:Store";

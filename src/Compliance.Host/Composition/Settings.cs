@@ -1,28 +1,27 @@
-using Compliance.Host.Cli;
 using Microsoft.Extensions.Configuration;
 
-namespace Compliance.Host.Serve;
+namespace Compliance.Host.Composition;
 
 /// <summary>
-/// Where `compliance serve` reads its settings, later ones winning: appsettings.json beside the binary, environment
+/// Where `compliance serve` and every CLI command read their settings, later ones winning: appsettings.json beside the binary, environment
 /// variables prefixed COMPLIANCE_ (with __ for the section separator: COMPLIANCE_API__KEYS__0__NAME is
 /// Compliance:Api:Keys:0:Name, COMPLIANCE_DATA is Compliance:Data), the command line, then --urls/--data.
 /// </summary>
-internal static class ServeConfiguration
+internal static class Settings
 {
     public const string Prefix = "COMPLIANCE_";
 
-    public static void Add(ConfigurationManager configuration, string[] args, ServeOptions options)
+    public static void Add(IConfigurationBuilder configuration, string[] args, string? data)
     {
         configuration.AddInMemoryCollection(Defaults);
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
         configuration.AddInMemoryCollection(FromEnvironment());
         configuration.AddCommandLine(args);
-        if (options.Data is not null) configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Compliance:Data"] = options.Data });
+        if (data is not null) configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Compliance:Data"] = data });
     }
 
     /// <summary>The data directory the settings name (Compliance:Data, else the CLI's default).</summary>
-    public static DataDirectory DataDirectory(IConfiguration configuration) => Cli.DataDirectory.Resolve(configuration["Compliance:Data"]);
+    public static DataDirectory DataDirectory(IConfiguration configuration) => Composition.DataDirectory.Resolve(configuration["Compliance:Data"]);
 
     private static readonly Dictionary<string, string?> Defaults = new()
     {

@@ -1,6 +1,6 @@
-using Compliance.Host.Api.Validation;
+using Compliance.Application.UseCases.Validation;
 
-namespace Compliance.Host.Api.Commands;
+namespace Compliance.Application.UseCases;
 
 /// <summary>The ids a command's route carries (the cluster, and for window commands the window), checked like body fields.</summary>
 internal sealed record RouteIds(string? ClusterId, string? WindowId = null, bool HasWindow = false)

@@ -1,9 +1,9 @@
 using Compliance.Domain.Events;
 using Compliance.Domain.Versions;
-using Compliance.Host.Api.Requests;
+using Compliance.Application.UseCases.Requests;
 using FluentValidation;
 
-namespace Compliance.Host.Api.Validation;
+namespace Compliance.Application.UseCases.Validation;
 
 internal sealed class ScheduleWindowValidator : AbstractValidator<ScheduleWindowRequest>
 {

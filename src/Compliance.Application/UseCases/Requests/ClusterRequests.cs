@@ -1,4 +1,4 @@
-namespace Compliance.Host.Api.Requests;
+namespace Compliance.Application.UseCases.Requests;
 
 /// <summary>POST /clusters: register a cluster. Environment: staging|production; flavour: upstream|eks|gke|aks|openShift|k3s|rke2.</summary>
 public sealed record RegisterClusterRequest(

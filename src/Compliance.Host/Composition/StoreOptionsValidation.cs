@@ -1,6 +1,7 @@
+using Compliance.Adapters.EventStoreDb;
 using Microsoft.Extensions.Options;
 
-namespace Compliance.Adapters.EventStoreDb.Hosting;
+namespace Compliance.Host.Composition;
 
 /// <summary>One clear message per problem, checked at start-up.</summary>
 internal sealed class StoreOptionsValidation : IValidateOptions<StoreOptions>

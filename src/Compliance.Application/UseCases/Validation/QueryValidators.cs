@@ -1,10 +1,10 @@
 using System.Globalization;
 using Compliance.Domain.Verdicts;
-using Compliance.Host.Api.Requests;
+using Compliance.Application.UseCases.Requests;
 using FluentValidation;
 using Environment = Compliance.Domain.Events.Environment;
 
-namespace Compliance.Host.Api.Validation;
+namespace Compliance.Application.UseCases.Validation;
 
 /// <summary>Query-string rules: dates are YYYY-MM-DD, numbers are whole, names are from their lists.</summary>
 internal static class QueryRules
@@ -45,7 +45,7 @@ internal sealed class CheckQueryValidator : AbstractValidator<CheckQuery>
     {
         RuleFor(q => q.Version).NotEmpty().WithMessage("version is required: the version string as observed")
             .MaximumLength(Inputs.MaxText).WithMessage($"version must be at most {Inputs.MaxText} characters");
-        RuleFor(q => q.Product).Must(p => p is null || Application.Catalog.CatalogSnapshot.Embedded.Catalog.Product(p) is not null)
+        RuleFor(q => q.Product).Must(p => p is null || Catalog.CatalogSnapshot.Embedded.Catalog.Product(p) is not null)
             .WithMessage(q => $"product '{q.Product}' is not in the catalog");
         RuleFor(q => q.AsOf).OptionalDay("asOf");
     }

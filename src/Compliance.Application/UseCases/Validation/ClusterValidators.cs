@@ -1,10 +1,10 @@
 using Compliance.Domain.Policies;
 using Compliance.Domain.Versions;
-using Compliance.Host.Api.Requests;
+using Compliance.Application.UseCases.Requests;
 using FluentValidation;
 using Environment = Compliance.Domain.Events.Environment;
 
-namespace Compliance.Host.Api.Validation;
+namespace Compliance.Application.UseCases.Validation;
 
 internal sealed class RegisterClusterValidator : AbstractValidator<RegisterClusterRequest>
 {

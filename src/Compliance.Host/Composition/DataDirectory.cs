@@ -1,7 +1,6 @@
-using Compliance.Adapters.Sqlite.Events;
-using Compliance.Adapters.Sqlite.ReadModels;
+using Compliance.Host.Cli;
 
-namespace Compliance.Host.Cli;
+namespace Compliance.Host.Composition;
 
 /// <summary>Where a Compliance installation keeps its ledger and read models.</summary>
 internal sealed class DataDirectory(string path)
@@ -13,6 +12,9 @@ internal sealed class DataDirectory(string path)
     public string LedgerFile => System.IO.Path.Combine(Path, "ledger.db");
 
     public string ReadModelsFile => System.IO.Path.Combine(Path, "readmodels.db");
+
+    /// <summary>The answers given to commands, kept for retries with the same idempotency key.</summary>
+    public string IdempotencyFile => System.IO.Path.Combine(Path, "idempotency.db");
 
     /// <summary>Marks a folder whose ledger `compliance demo` wrote, so a later demo may replace it and nothing else.</summary>
     public string DemoMarker => System.IO.Path.Combine(Path, "DEMO");
@@ -38,17 +40,5 @@ internal sealed class DataDirectory(string path)
         if (!Directory.Exists(Path)) throw new UserError($"data directory {Path} does not exist (run 'compliance demo', or pass --data DIR)");
         if (!HasLedger) throw new UserError($"no ledger in {Path} (run 'compliance demo', or pass --data DIR)");
         return this;
-    }
-
-    public SqliteEventStore OpenLedger(TimeProvider clock)
-    {
-        Directory.CreateDirectory(Path);
-        return new SqliteEventStore(LedgerFile, clock);
-    }
-
-    public SqliteReadModelStore OpenReadModels()
-    {
-        Directory.CreateDirectory(Path);
-        return new SqliteReadModelStore(ReadModelsFile);
     }
 }

@@ -1,4 +1,4 @@
-namespace Compliance.Host.Api.Requests;
+namespace Compliance.Application.UseCases.Requests;
 
 /// <summary>A change planned for a window. Kind: controlPlane|kubelet|kubeProxy|osImage|kernel|containerRuntime|addOn; changeKind: patch|minor|major.</summary>
 public sealed record PlannedChangeRequest(string? Kind, string? Product, string? ToVersion, string? ChangeKind);

@@ -1,7 +1,7 @@
 using Compliance.Application.ReadModels;
 using Compliance.Domain.Verdicts;
 
-namespace Compliance.Host.Api.Queries;
+namespace Compliance.Application.UseCases;
 
 /// <summary>A cluster with the revisions of its streams (If-Match values for commands on them).</summary>
 public sealed record ClusterDetail(ClusterRow Cluster, long? ClusterRevision, long? MaintenanceRevision);

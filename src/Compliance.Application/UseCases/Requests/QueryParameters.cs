@@ -1,4 +1,4 @@
-namespace Compliance.Host.Api.Requests;
+namespace Compliance.Application.UseCases.Requests;
 
 /// <summary>?asOf=YYYY-MM-DD (default: today, UTC).</summary>
 public sealed record AsOfQuery(string? AsOf);

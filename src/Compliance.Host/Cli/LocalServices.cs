@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Compliance.Adapters.Sqlite.ReadModels;
+using Compliance.Application.Catalog;
+using Compliance.Application.Projections;
+using Compliance.Application.Queries;
+using Compliance.Application.Reports;
+using Compliance.Application.Store;
+using Compliance.Application.UseCases;
+using Compliance.Host.Composition;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Compliance.Host.Cli;
+
+/// <summary>
+/// What a CLI command works on in this process: the ledger (the store the settings name, as for serve, or --store), the
+/// read models of the data directory and the use-case layer, composed by the composition root. No web host is started.
+/// </summary>
+internal sealed class LocalServices : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+    private ProjectionRunner? projections;
+
+    private LocalServices(ServiceProvider provider, DataDirectory data, StoreOptions store)
+    {
+        this.provider = provider;
+        Data = data;
+        StoreSettings = store;
+    }
+
+    public DataDirectory Data { get; }
+
+    public StoreOptions StoreSettings { get; }
+
+    public IEventStore Store => provider.GetRequiredService<IEventStore>();
+
+    public IEventImporter Importer => provider.GetRequiredService<IEventImporter>();
+
+    public SqliteReadModelStore ReadModels => provider.GetRequiredService<SqliteReadModelStore>();
+
+    public CommandService Commands => provider.GetRequiredService<CommandService>();
+
+    public QueryService Queries => provider.GetRequiredService<QueryService>();
+
+    public FleetQueries Fleet => provider.GetRequiredService<FleetQueries>();
+
+    public ReportService Reports => provider.GetRequiredService<ReportService>();
+
+    public ProjectionRunner Projections =>
+        projections ??= new ProjectionRunner(Store, ReadModels, provider.GetRequiredService<CatalogSnapshot>().Catalog, provider.GetRequiredService<TimeProvider>());
+
+    /// <summary>
+    /// The services for <paramref name="parse"/>'s --data and --store with the settings serve reads (appsettings.json,
+    /// COMPLIANCE_ variables). With <paramref name="requireLedger"/>, an embedded store must already hold a ledger.
+    /// </summary>
+    public static LocalServices Open(ParseResult parse, TimeProvider time, bool requireLedger = true) =>
+        Open(parse.GetValue(Options.Data), parse.GetValue(Options.Store), time, requireLedger);
+
+    /// <summary>The services for a data directory and a --store value (null: as the settings say).</summary>
+    public static LocalServices Open(string? dataOption, string? storeOption, TimeProvider time, bool requireLedger)
+    {
+        var configuration = new ConfigurationBuilder();
+        Settings.Add(configuration, [], dataOption);
+        if (storeOption is { } store) configuration.AddInMemoryCollection(StoreOption.Settings(store));
+        var settings = configuration.Build();
+        StoreOptions chosen;
+        try
+        {
+            chosen = CompositionRoot.Store(settings);
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new UserError(string.Join("; ", e.Failures));
+        }
+
+        var data = Settings.DataDirectory(settings);
+        if (requireLedger && !chosen.UsesEventStoreDb) data.RequireLedger();
+        var services = new ServiceCollection();
+        services.AddSingleton(time);
+        services.AddComplianceCore(settings);
+        return new LocalServices(services.BuildServiceProvider(), data, chosen);
+    }
+
+    /// <summary>Projects what the ledger has beyond the read models' checkpoint; nothing to do (and no replay) when current.</summary>
+    public async Task EnsureCurrentAsync(CancellationToken ct)
+    {
+        var (head, _) = await Store.ReadHeadAsync(ct);
+        if (await ReadModels.ReadCheckpointAsync(ct) < head) await Projections.CatchUpAsync(ct);
+    }
+
+    public ValueTask DisposeAsync() => provider.DisposeAsync();
+}

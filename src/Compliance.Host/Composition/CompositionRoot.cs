@@ -1,0 +1,52 @@
+using Compliance.Adapters.Messaging.Bus;
+using Compliance.Adapters.Pdf;
+using Compliance.Application.Reports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Compliance.Host.Composition;
+
+/// <summary>
+/// The one composition root: it alone chooses the store (SQLite | EventStoreDB, from Compliance:Store) and the bus
+/// (in-memory | RabbitMQ, from Compliance:Bus); each adapter registers only itself. `compliance serve` and every CLI
+/// command compose the same core from the same settings.
+/// </summary>
+internal static class CompositionRoot
+{
+    /// <summary>The ledger (the configured store), the read models and command answers (SQLite in the data directory) and the use-case layer.</summary>
+    public static IServiceCollection AddComplianceCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        var data = Settings.DataDirectory(configuration);
+        services.AddSingleton(data);
+        var store = Store(configuration);
+        services.AddSingleton(Options.Create(store));
+        if (store.UsesEventStoreDb) services.AddEventStoreDbLedger(store.EventStoreDb.ConnectionString!);
+        else services.AddSqliteLedger(data.LedgerFile);
+        services.AddSqliteReadModels(data.ReadModelsFile, data.IdempotencyFile);
+        services.AddComplianceApplication();
+        services.AddSingleton<IReportRenderer, PdfReportRenderer>();
+        services.AddSingleton<ReportService>();
+        return services;
+    }
+
+    /// <summary>The bus with the transport Compliance:Bus:Transport names, and the Kubernetes watchers.</summary>
+    public static IServiceCollection AddComplianceAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        var bus = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        services.AddComplianceMessaging(configuration, bus.Transport);
+        services.AddComplianceKubernetes(configuration);
+        return services;
+    }
+
+    /// <summary>Compliance:Store, checked now: a bad setting stops the start with one line per problem.</summary>
+    public static StoreOptions Store(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        var result = new StoreOptionsValidation().Validate(null, options);
+        if (result.Failed) throw new OptionsValidationException(StoreOptions.Section, typeof(StoreOptions), result.Failures);
+        return options;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Compliance.Host.Serve;
+
+/// <summary>What keeps the read models current while serve runs: the projection worker, its lag metrics and the readiness check.</summary>
+internal static class ProjectionServices
+{
+    public static IServiceCollection AddComplianceProjections(this IServiceCollection services)
+    {
+        services.AddSingleton<LagProbe>();
+        services.AddSingleton<ProjectionWorker>();
+        services.AddHostedService(s => s.GetRequiredService<ProjectionWorker>());
+        services.AddHostedService<LagMetrics>();
+        services.AddHealthChecks().AddCheck<ProjectionHealthCheck>("store-and-projections", tags: ["ready"]);
+        return services;
+    }
+}
