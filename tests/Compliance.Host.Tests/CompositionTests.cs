@@ -61,6 +61,30 @@ public sealed class CompositionTests
         offenders.ShouldBeEmpty("store and bus are chosen in src/Compliance.Host/Composition/CompositionRoot.cs alone");
     }
 
+    [Fact]
+    public void the_host_folders_depend_on_each_other_without_a_cycle()
+    {
+        var host = Path.Combine(Root(), "src", "Compliance.Host");
+        var folders = Directory.EnumerateDirectories(host).Select(Path.GetFileName).OfType<string>()
+            .Where(f => f is not ("bin" or "obj")).ToHashSet(StringComparer.Ordinal);
+        var uses = folders.ToDictionary(f => f, f => Directory.EnumerateFiles(Path.Combine(host, f), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"Compliance\.Host\.(\w+)|(?<![\w.])(\w+)\.[A-Z]\w*\.")
+                .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))
+            .Where(used => folders.Contains(used) && used != f)
+            .ToHashSet(StringComparer.Ordinal));
+
+        foreach (var start in folders)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var next = new Stack<string>(uses[start]);
+            while (next.TryPop(out var folder))
+            {
+                folder.ShouldNotBe(start, $"Host/{start} reaches itself again through the folders it uses ({string.Join(", ", seen.Order(StringComparer.Ordinal))})");
+                if (seen.Add(folder)) foreach (var used in uses[folder]) next.Push(used);
+            }
+        }
+    }
+
     private static void Register(ServiceCollection services, string registration)
     {
         var configuration = new ConfigurationBuilder().Build();

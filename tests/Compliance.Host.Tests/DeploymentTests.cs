@@ -3,6 +3,7 @@ using System.Reflection;
 using Compliance.Adapters.Kubernetes;
 using Compliance.Adapters.Messaging.Bus;
 using Compliance.Adapters.Messaging.Catalog;
+using Compliance.Host.Api;
 using Compliance.Host.Composition;
 using Compliance.Host.Serve;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,4 @@
-using Compliance.Host.Serve;
+using Compliance.Host.Api.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;

@@ -18,7 +18,7 @@ internal static class CommandLine
             CatalogCommand.Create(time, output),
             BenchCommand.Create(output),
             ReportCommand.Create(time, output, error),
-            Serve.ServeCommand.Create(),
+            ServeCommand.Create(),
         };
         foreach (var command in ExportImportCommands.Create(time, output)) root.Subcommands.Add(command);
         foreach (var command in Api.QueryCommands.Create(output).Concat(Api.MaintenanceCommands.Create(output))) root.Subcommands.Add(command);

@@ -1,5 +1,3 @@
-using Compliance.Host.Cli;
-
 namespace Compliance.Host.Composition;
 
 /// <summary>Where a Compliance installation keeps its ledger and read models.</summary>

@@ -1,3 +1,4 @@
+using Compliance.Host.Api;
 using Compliance.Host.Composition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,7 +18,7 @@ public static class ServeApp
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         Settings.Add(builder.Configuration, args, options.Data);
-        if (options.Store is { } store) builder.Configuration.AddInMemoryCollection(Cli.StoreOption.Settings(store));
+        if (options.Store is { } store) builder.Configuration.AddInMemoryCollection(StoreOption.Settings(store));
         builder.WebHost.UseUrls(options.Urls);
 
         builder.Services.AddComplianceCore(builder.Configuration);

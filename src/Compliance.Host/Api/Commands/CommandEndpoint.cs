@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Compliance.Application.UseCases;
-using Compliance.Host.Serve;
+using Compliance.Host.Api.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using Compliance.Application.ReadModels;
 using Compliance.Application.UseCases;
 using Compliance.Application.UseCases.Requests;
-using Compliance.Host.Serve;
+using Compliance.Host.Api.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Compliance.Host.Cli;
+using Compliance.Host.Serve;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
-namespace Compliance.Host.Serve;
+namespace Compliance.Host.Cli;
 
 /// <summary>
 /// <c>compliance serve [--urls URL]</c>: runs the service until stopped (Ctrl+C or SIGTERM). Further arguments are

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Compliance.Host.Serve;
+namespace Compliance.Host.Api;
 
 /// <summary>/health/ready as JSON: the overall status and each check with its description and data.</summary>
 internal static class HealthJson

@@ -1,4 +1,4 @@
-namespace Compliance.Host.Serve;
+namespace Compliance.Host.Api.Security;
 
 /// <summary>The three roles and the authorization policies built on them: each role can do what the one before it can.</summary>
 public static class Roles

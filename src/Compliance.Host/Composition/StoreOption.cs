@@ -1,6 +1,6 @@
 using Compliance.Host.Composition;
 
-namespace Compliance.Host.Cli;
+namespace Compliance.Host.Composition;
 
 /// <summary>Reads --store as the Compliance:Store settings it stands for.</summary>
 internal static class StoreOption

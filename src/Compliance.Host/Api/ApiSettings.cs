@@ -1,7 +1,8 @@
 using System.Globalization;
+using Compliance.Host.Api.Security;
 using Microsoft.Extensions.Options;
 
-namespace Compliance.Host.Serve;
+namespace Compliance.Host.Api;
 
 /// <summary>Compliance:Api: the keys allowed in, how often each may call, and how large a request may be.</summary>
 public sealed class ApiSettings

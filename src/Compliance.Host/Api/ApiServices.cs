@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
-using Compliance.Host.Api;
 using Compliance.Host.Api.Commands;
 using Compliance.Host.Api.Queries;
 using Compliance.Host.Api.Security;
@@ -20,7 +19,7 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
 
-namespace Compliance.Host.Serve;
+namespace Compliance.Host.Api;
 
 /// <summary>The HTTP API: keys and roles, rate limits, size limits, validation, OpenAPI and the endpoint groups under /api/v1.</summary>
 internal static class ApiServices
