@@ -1,8 +1,12 @@
 using System.Reflection;
+using System.Xml.Linq;
 
 namespace Compliance.Host.Tests;
 
-/// <summary>Dependencies point inward (ARCHITECTURE.md): the domain and the contracts reference nothing of ours or anyone's.</summary>
+/// <summary>
+/// Dependencies point inward (ARCHITECTURE.md): the domain and the contracts reference nothing of ours or anyone's. The
+/// product (src/) holds the product: no test support compiled in, no benchmark (those are tests/Compliance.Benchmarks).
+/// </summary>
 public sealed class ArchitectureTests
 {
     [Theory]
@@ -25,6 +29,42 @@ public sealed class ArchitectureTests
                 .ShouldBeEmpty($"{adapter} may only depend inward");
         }
     }
+
+    [Fact]
+    public void no_product_assembly_compiles_a_file_from_the_tests()
+    {
+        var tests = Path.Combine(DeploymentTests.Root, "tests") + Path.DirectorySeparatorChar;
+        foreach (var project in ProductProjects())
+        {
+            var folder = Path.GetDirectoryName(project)!;
+            XDocument.Load(project).Descendants("Compile").Select(c => (string?)c.Attribute("Include")).OfType<string>()
+                .Where(include => Path.GetFullPath(Path.Combine(folder, include.Replace('\\', '/'))).StartsWith(tests, StringComparison.Ordinal))
+                .ShouldBeEmpty($"{Path.GetFileName(project)} compiles test files into the product");
+        }
+    }
+
+    [Fact]
+    public void no_product_assembly_holds_a_benchmark_or_test_support_or_references_the_benchmarks()
+    {
+        foreach (var assembly in ProductProjects().Select(AssemblyName))
+        {
+            Assembly.Load(assembly).GetTypes().Select(t => t.Namespace ?? "")
+                .Where(n => n.Contains(".Bench", StringComparison.Ordinal) || n.StartsWith("Compliance.Testing", StringComparison.Ordinal)).Distinct()
+                .ShouldBeEmpty($"{assembly} holds benchmarks or test support (they live in tests/)");
+            References(assembly).ShouldNotContain("compliance-bench", $"{assembly} references the benchmarks");
+        }
+    }
+
+    /// <summary>Every project under src/: the product.</summary>
+    private static List<string> ProductProjects()
+    {
+        List<string> projects = [.. Directory.GetDirectories(Path.Combine(DeploymentTests.Root, "src")).SelectMany(d => Directory.GetFiles(d, "*.csproj"))];
+        projects.ShouldContain(p => Path.GetFileName(p) == "Compliance.Host.csproj");
+        return projects;
+    }
+
+    private static string AssemblyName(string project) =>
+        XDocument.Load(project).Descendants("AssemblyName").Select(e => e.Value).FirstOrDefault() ?? Path.GetFileNameWithoutExtension(project);
 
     private static IEnumerable<string> Loaded() =>
         Directory.EnumerateFiles(AppContext.BaseDirectory, "Compliance.*.dll").Select(Path.GetFileNameWithoutExtension).OfType<string>();

@@ -16,7 +16,8 @@ namespace Compliance.Host.Tests;
 /// <summary>No Docker engine runs here: the deployment files are read and checked against what the service reads.</summary>
 public sealed class DeploymentTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
+    /// <summary>The repository: the folder holding Compliance.sln.</summary>
+    internal static readonly string Root = FindRoot();
     private readonly string _data = Directory.CreateTempSubdirectory("compliance-deploy-").FullName;
 
     /// <summary>The options classes serve binds, by configuration section.</summary>
@@ -72,6 +73,15 @@ public sealed class DeploymentTests : IDisposable
         lines.IndexOf(user).ShouldBeGreaterThan(lines.FindLastIndex(l => l.StartsWith("FROM ", StringComparison.Ordinal)));
         string.Join('\n', lines).ShouldContain("HEALTHCHECK");
         lines.ShouldContain(l => l.Contains("/health/live", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void the_image_is_built_from_the_product_alone_without_the_tests()
+    {
+        var copies = File.ReadAllLines(Path.Combine(Root, "infra", "docker", "Dockerfile")).Select(l => l.Trim()).Where(l => l.StartsWith("COPY ", StringComparison.Ordinal)).ToList();
+
+        copies.ShouldContain("COPY src/ src/");
+        copies.ShouldAllBe(l => !l.Contains("tests", StringComparison.Ordinal));
     }
 
     [Fact]

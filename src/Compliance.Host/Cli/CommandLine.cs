@@ -16,13 +16,12 @@ internal static class CommandLine
             VerifyCommand.Create(time, output),
             ProjectionsCommand.Create(time, output),
             CatalogCommand.Create(time, output),
-            BenchCommand.Create(output),
+            BenchMovedCommand.Create(),
             ReportCommand.Create(time, output, error),
             ServeCommand.Create(),
         };
         foreach (var command in ExportImportCommands.Create(time, output)) root.Subcommands.Add(command);
         foreach (var command in Api.QueryCommands.Create(output).Concat(Api.MaintenanceCommands.Create(output))) root.Subcommands.Add(command);
-        root.Subcommands.Single(c => c.Name == "bench").Subcommands.Add(Api.ApiBenchCommand.Create(output));
         root.Options.Add(Options.Data);
         root.Options.Add(Options.Store);
 
