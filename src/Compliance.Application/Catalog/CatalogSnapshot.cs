@@ -64,7 +64,7 @@ public sealed class CatalogSnapshot
             var patches = p.Cycles
                 .SelectMany(c => (c.Patches ?? []).Select(pair => CatalogDates.Patch(p.Product, c.Cycle, pair[0], Day(pair[1]))))
                 .ToList();
-            products.Add(new ProductReleases(p.Product, p.Title, source, cycles, patches));
+            products.Add(new ProductReleases(p.Product, p.Title, source, cycles, patches) { Identifiers = Identifiers(p) });
             unassigned[p.Product] = [.. (p.Unassigned ?? []).Select(pair => CatalogDates.Patch(p.Product, "", pair[0], Day(pair[1])))];
         }
         return new CatalogSnapshot(new ReleaseCatalog(products, []), provenance, unassigned);
@@ -78,6 +78,13 @@ public sealed class CatalogSnapshot
         stream.CopyTo(buffer);
         return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
+
+    private static ProductIdentifier[] Identifiers(SnapshotProduct product) =>
+    [
+        .. (product.Identifiers ?? []).Select(pair => pair is [var kind, var value] && CatalogIdentifiers.KindOf(kind) is { } known
+            ? new ProductIdentifier(known, value)
+            : throw new InvalidDataException($"catalog snapshot: {product.Product} has an identifier that is not [purl|cpe|repology, value]")),
+    ];
 
     private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

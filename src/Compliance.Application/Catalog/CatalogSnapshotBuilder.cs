@@ -100,6 +100,7 @@ public static class CatalogSnapshotBuilder
         return new SnapshotProduct(
             source.Product,
             source.Title,
+            source.Identifiers.Count == 0 ? null : [.. source.Identifiers.Select(i => new[] { i.Kind, i.Value })],
             source.Source,
             cycles,
             unassigned.Count == 0

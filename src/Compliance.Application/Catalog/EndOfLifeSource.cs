@@ -11,15 +11,19 @@ internal sealed record SourceCycle(string Cycle, DateOnly? ReleaseDate, SupportD
 
 internal sealed record SourceVersion(string Version, DateOnly Date);
 
+/// <summary>One entry of a product's <c>identifiers</c>: its kind as spelled (purl, cpe, repology) and value.</summary>
+internal sealed record SourceIdentifier(string Kind, string Value);
+
 /// <summary>One endoflife.date product file as read.</summary>
 internal sealed record SourceProduct(
     string Product,
     string Title,
     SnapshotSource Source,
     IReadOnlyList<SourceCycle> Cycles,
-    IReadOnlyList<SourceVersion> Versions);
+    IReadOnlyList<SourceVersion> Versions,
+    IReadOnlyList<SourceIdentifier> Identifiers);
 
-/// <summary>Reads endoflife.date product files (product, title, source, cycles, versions). A malformed file is a problem, not an exception.</summary>
+/// <summary>Reads endoflife.date product files (product, title, identifiers, source, cycles, versions). A malformed file is a problem, not an exception.</summary>
 internal static partial class EndOfLifeSource
 {
     [GeneratedRegex(@"\((\d{4}-\d{2}-\d{2})\)")]
@@ -54,17 +58,33 @@ internal static partial class EndOfLifeSource
                     Scalar(v.GetProperty("version")),
                     Date(v, "date").Date ?? throw new FormatException($"version {Scalar(v.GetProperty("version"))} has no date"))).ToList()
                 : [];
+            var identifiers = root.TryGetProperty("identifiers", out var ids) && ids.ValueKind == JsonValueKind.Array
+                ? ids.EnumerateArray().Select(Identifier).ToList()
+                : [];
             return (new SourceProduct(
                 product,
                 title,
                 new SnapshotSource(cyclesFrom, versionsFrom, Text(source, "license"), retrieved.Min()),
                 cycles,
-                versions), null);
+                versions,
+                identifiers), null);
         }
         catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
         {
             return (null, $"{fileName}: {e.Message}");
         }
+    }
+
+    /// <summary>An identifier object of one property, <c>{"purl": "pkg:docker/library/postgres"}</c>.</summary>
+    private static SourceIdentifier Identifier(JsonElement entry)
+    {
+        var properties = entry.ValueKind == JsonValueKind.Object ? entry.EnumerateObject().ToList() : [];
+        if (properties.Count != 1 || properties[0].Value.ValueKind != JsonValueKind.String)
+            throw new FormatException($"identifiers: expected an object of one string such as {{\"purl\": \"pkg:...\"}}, found {entry.GetRawText()}");
+        var (kind, value) = (properties[0].Name, properties[0].Value.GetString()!);
+        if (CatalogIdentifiers.KindOf(kind) is null)
+            throw new FormatException($"identifiers: unknown kind \"{kind}\" (expected {CatalogIdentifiers.Kinds})");
+        return new SourceIdentifier(kind, value);
     }
 
     private static string Text(JsonElement obj, string name) =>

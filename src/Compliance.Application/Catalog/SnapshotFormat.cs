@@ -5,7 +5,7 @@ namespace Compliance.Application.Catalog;
 
 /// <summary>
 /// The shipped catalog snapshot (format 1): compact JSON, no indentation, products sorted by slug. Each product keeps
-/// its provenance with the retrieval date parsed from the source strings, its cycles (dates as yyyy-MM-dd; a source
+/// its identifiers as <c>[kind, value]</c> pairs in source order (left out when it has none), its provenance with the retrieval date parsed from the source strings, its cycles (dates as yyyy-MM-dd; a source
 /// <c>true</c> without a date becomes an <c>*Reached</c> flag, <c>false</c> is left out) with their patches as
 /// <c>[version, date]</c> pairs sorted by version, and the versions no cycle claims in <c>unassigned</c>.
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed record SnapshotFile(int Format, IReadOnlyList<SnapshotProduct> P
 internal sealed record SnapshotProduct(
     string Product,
     string Title,
+    IReadOnlyList<string[]>? Identifiers,
     SnapshotSource Source,
     IReadOnlyList<SnapshotCycle> Cycles,
     IReadOnlyList<string[]>? Unassigned);

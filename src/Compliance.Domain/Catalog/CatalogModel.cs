@@ -44,4 +44,8 @@ public sealed record ProductReleases(
     string Title,
     Provenance Source,
     IReadOnlyList<ReleaseCycle> Cycles,
-    IReadOnlyList<PatchRelease> Patches);
+    IReadOnlyList<PatchRelease> Patches)
+{
+    /// <summary>The names the product is known by elsewhere (purl, CPE, Repology), as the catalog source lists them.</summary>
+    public IReadOnlyList<ProductIdentifier> Identifiers { get; init; } = [];
+}

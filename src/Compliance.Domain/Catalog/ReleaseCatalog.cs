@@ -14,6 +14,7 @@ public sealed partial class ReleaseCatalog
     private readonly List<Vulnerability> vulns;
     private readonly Dictionary<(string Product, string Version), List<Vulnerability>> fixedBy = [];
     private readonly List<ProductReleases> products;
+    private readonly Dictionary<string, string?> productByPurl;
 
     public ReleaseCatalog(IEnumerable<ProductReleases> products, IEnumerable<Vulnerability> vulnerabilities)
         : this(products.ToDictionary(p => p.Product, p => new ProductIndex(p), StringComparer.Ordinal), [.. vulnerabilities])
@@ -25,6 +26,7 @@ public sealed partial class ReleaseCatalog
         this.byProduct = byProduct;
         this.vulns = vulns;
         products = [.. byProduct.Values.Select(i => i.Releases).OrderBy(p => p.Product, StringComparer.Ordinal)];
+        productByPurl = PurlIndex(products);
         foreach (var vuln in vulns)
         {
             foreach (var version in vuln.FixedIn.Select(Plain).Distinct(StringComparer.Ordinal))

@@ -9,7 +9,8 @@ public static class PolicyValidation
     {
         if (policy is null) return "policy is required";
         if (policy.Schedule is null) return "window schedule is required";
-        if (!CronExpression.TryParse(policy.Schedule.Cron, out _, out var cronError)) return cronError;
+        if (!CronExpression.TryParse(policy.Schedule.Cron, out var cron, out var cronError)) return cronError;
+        if (cron.RestrictsBothDays) return BothDaysProblem(cron);
         if (policy.Schedule.Duration <= TimeSpan.Zero) return $"window duration must be positive, was {policy.Schedule.Duration}";
         if (policy.Schedule.Duration > TimeSpan.FromHours(24)) return $"window duration must be at most 24 hours, was {policy.Schedule.Duration}";
         if (!TimeZones.TryFind(policy.Schedule.TimeZone, out _)) return $"time zone '{policy.Schedule.TimeZone}' does not exist (use an IANA id such as Europe/Berlin)";
@@ -27,5 +28,17 @@ public static class PolicyValidation
         if (policy.WindowCadenceDays <= 0) return $"window cadence must be positive, was {policy.WindowCadenceDays} days";
         if (policy.RetrospectiveDays < 0) return $"retrospective days must not be negative, was {policy.RetrospectiveDays}";
         return null;
+    }
+
+    /// <summary>
+    /// Vixie cron runs such a schedule on days matching either field, Cronos, Quartz and most schedulers that read
+    /// cron on days matching both (or refuse it), so a reader cannot tell which days it means.
+    /// </summary>
+    private static string BothDaysProblem(CronExpression cron)
+    {
+        var fields = cron.Text.Split(' ');
+        return $"window cron '{cron.Text}' restricts both day-of-month ('{fields[2]}') and day-of-week ('{fields[4]}'): "
+            + "cron dialects disagree whether that means either day or both; restrict one and write '*' for the other "
+            + "(for the first Tuesday, '0 2 * * 2#1')";
     }
 }

@@ -1,35 +1,40 @@
 using System.Diagnostics.CodeAnalysis;
+using Cronos;
 
 namespace Compliance.Domain.Policies;
 
 /// <summary>
 /// A five-field cron expression (minute hour day-of-month month day-of-week) with lists (<c>1,15</c>), ranges
 /// (<c>1-5</c>), steps (<c>*/15</c>, <c>0-30/10</c>), <c>*</c>, month and weekday names (<c>JAN</c>, <c>TUE</c>),
-/// Sunday as 0 or 7, and the nth weekday of the month (<c>2#1</c> = first Tuesday).
+/// Sunday as 0 or 7, and the nth weekday of the month (<c>2#1</c> = first Tuesday). Cronos computes the occurrences;
+/// <see cref="CronSyntax"/> checks the text first.
 /// </summary>
 /// <remarks>
-/// Day matching follows Vixie cron: when both day-of-month and day-of-week are restricted (neither starts with
-/// <c>*</c>), a day matches if either matches; otherwise both must match. Occurrences are evaluated in an IANA time
-/// zone: a local time that falls into a daylight-saving gap (skipped hour) happens at the first instant after the gap,
-/// so a window is never silently lost; a local time that happens twice (clocks set back) happens once, at the first of
-/// the two instants, so a window is never doubled.
+/// Day matching follows Vixie cron, as policies always have: when both day-of-month and day-of-week are restricted
+/// (neither starts with <c>*</c>), a day matches if either matches; otherwise both must match. Cronos always combines
+/// the two with AND, so an either-day expression runs as one Cronos schedule per day field, and an nth-weekday item
+/// in a list (<c>1#1,5#3</c>) as one schedule of its own; the occurrences are their union. New policies may not restrict
+/// both fields (<see cref="RestrictsBothDays"/>, refused by policy validation) because cron dialects read them
+/// differently. Occurrences are evaluated in an IANA time zone: a local time that falls into a daylight-saving gap
+/// happens at the first instant after the gap, so a window is never silently lost; a local time that happens twice
+/// (clocks set back) happens once, at the first of the two instants, so a window is never doubled.
 /// </remarks>
 public sealed class CronExpression
 {
-    private readonly CronField minutes;
-    private readonly CronField hours;
-    private readonly CronField daysOfMonth;
-    private readonly CronField months;
-    private readonly CronField daysOfWeek;
+    private readonly Cronos.CronExpression[] schedules;
 
-    private CronExpression(string text, CronField[] fields)
+    private CronExpression(string text, bool restrictsBothDays, Cronos.CronExpression[] schedules)
     {
         Text = text;
-        (minutes, hours, daysOfMonth, months, daysOfWeek) = (fields[0], fields[1], fields[2], fields[3], fields[4]);
+        RestrictsBothDays = restrictsBothDays;
+        this.schedules = schedules;
     }
 
-    /// <summary>The expression as written.</summary>
+    /// <summary>The expression as written (fields separated by one space).</summary>
     public string Text { get; }
+
+    /// <summary>Both day-of-month and day-of-week are restricted (neither starts with <c>*</c>): a day matching either runs.</summary>
+    public bool RestrictsBothDays { get; }
 
     /// <summary>Parses an expression; on failure <paramref name="error"/> names what is wrong.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out CronExpression? cron, [NotNullWhen(false)] out string? error)
@@ -41,18 +46,16 @@ public sealed class CronExpression
             error = $"cron expression '{text}' must have 5 fields (minute hour day-of-month month day-of-week), found {fields.Length}";
             return false;
         }
-        var parsed = new CronField[5];
         for (var i = 0; i < 5; i++)
         {
-            var field = CronField.Parse(fields[i], (CronFieldKind)i, out var fieldError);
-            if (field is null)
+            if (CronSyntax.Problem(fields[i], (CronFieldKind)i) is { } problem)
             {
-                error = $"cron expression '{text}': {fieldError}";
+                error = $"cron expression '{text}': {problem}";
                 return false;
             }
-            parsed[i] = field;
         }
-        var candidate = new CronExpression(string.Join(' ', fields), parsed);
+        var restrictsBoth = !fields[2].StartsWith('*') && !fields[4].StartsWith('*');
+        var candidate = new CronExpression(string.Join(' ', fields), restrictsBoth, Schedules(fields, restrictsBoth));
         if (!candidate.MatchesAnyDay())
         {
             error = $"cron expression '{text}' never matches a calendar date";
@@ -63,37 +66,17 @@ public sealed class CronExpression
         return true;
     }
 
-    /// <summary>Whether the expression's day fields accept <paramref name="date"/> (a local date in the schedule's zone).</summary>
-    public bool MatchesDay(DateOnly date)
-    {
-        if (!months.Contains(date.Month)) return false;
-        var dayOfMonth = daysOfMonth.Contains(date.Day);
-        var weekday = (int)date.DayOfWeek;
-        var nth = ((date.Day - 1) / 7) + 1;
-        var dayOfWeek = daysOfWeek.Contains(weekday) || daysOfWeek.NthWeekdays.Any(w => w.Weekday == weekday && w.Nth == nth);
-        return daysOfMonth.IsStar || daysOfWeek.IsStar ? dayOfMonth && dayOfWeek : dayOfMonth || dayOfWeek;
-    }
-
     /// <summary>The instants in [<paramref name="from"/>, <paramref name="to"/>) at which the expression fires in <paramref name="zone"/>, in order.</summary>
     public IReadOnlyList<DateTimeOffset> Occurrences(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
         if (to <= from) return [];
-        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime).AddDays(-1);
-        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, zone).DateTime).AddDays(1);
         var found = new SortedSet<DateTimeOffset>();
-        for (var day = first; day <= last; day = day.AddDays(1))
+        foreach (var schedule in schedules)
         {
-            if (!MatchesDay(day)) continue;
-            for (var hour = 0; hour < 24; hour++)
+            foreach (var instant in schedule.GetOccurrences(from, to, zone, fromInclusive: true, toInclusive: false))
             {
-                if (!hours.Contains(hour)) continue;
-                for (var minute = 0; minute < 60; minute++)
-                {
-                    if (!minutes.Contains(minute)) continue;
-                    var instant = ToInstant(day.ToDateTime(new TimeOnly(hour, minute)), zone);
-                    if (instant >= from && instant < to) found.Add(instant);
-                }
+                if (!IsRepeatOfEarlierInstant(instant, zone)) found.Add(instant);
             }
         }
         return [.. found];
@@ -107,22 +90,33 @@ public sealed class CronExpression
 
     public override string ToString() => Text;
 
-    private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
+    /// <summary>
+    /// The Cronos schedules whose union is the expression: one for an AND of the day fields, or one per day field when
+    /// both are restricted; each nth-weekday item of a day-of-week list in a schedule of its own (Cronos reads
+    /// <c>#</c> only as the whole field).
+    /// </summary>
+    private static Cronos.CronExpression[] Schedules(string[] fields, bool restrictsBothDays)
     {
-        while (zone.IsInvalidTime(local)) local = local.AddMinutes(1);
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        var utc = new DateTimeOffset(DateTime.SpecifyKind(local - offset, DateTimeKind.Utc));
-        return offset.Ticks % TimeSpan.TicksPerMinute == 0 ? utc.ToOffset(offset) : utc;
+        var (minute, hour, dayOfMonth, month, dayOfWeek) = (fields[0], fields[1], fields[2], fields[3], fields[4]);
+        var items = dayOfWeek.Split(',');
+        var plain = items.Where(i => !i.Contains('#', StringComparison.Ordinal)).ToList();
+        var weekdays = items.Where(i => i.Contains('#', StringComparison.Ordinal))
+            .Prepend(plain.Count > 0 ? string.Join(',', plain) : null)
+            .OfType<string>();
+        var days = restrictsBothDays
+            ? weekdays.Select(w => ("*", w)).Prepend((dayOfMonth, "*"))
+            : weekdays.Select(w => (dayOfMonth, w));
+        return [.. days.Select(d => Cronos.CronExpression.Parse($"{minute} {hour} {d.Item1} {month} {d.Item2}", CronFormat.Standard))];
     }
 
-    /// <summary>The Gregorian calendar repeats every 400 years, so one cycle tells whether any date can ever match.</summary>
-    private bool MatchesAnyDay()
-    {
-        var start = new DateOnly(2000, 1, 1);
-        for (var day = start; day < start.AddYears(400); day = day.AddDays(1))
-        {
-            if (MatchesDay(day)) return true;
-        }
-        return false;
-    }
+    /// <summary>
+    /// Cronos fires an interval schedule (<c>*/15</c>, <c>0-30</c>) in both passes of a local hour that happens twice;
+    /// policies fire once, at the first pass (the daylight-saving offset).
+    /// </summary>
+    private static bool IsRepeatOfEarlierInstant(DateTimeOffset instant, TimeZoneInfo zone) =>
+        zone.IsAmbiguousTime(instant) && instant.Offset != zone.GetAmbiguousTimeOffsets(instant).Max();
+
+    /// <summary>Whether any schedule ever fires; Cronos searches the calendar, which repeats every 400 years.</summary>
+    private bool MatchesAnyDay() =>
+        schedules.Any(s => s.GetNextOccurrence(new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), inclusive: true) is not null);
 }

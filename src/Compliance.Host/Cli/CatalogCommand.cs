@@ -8,7 +8,7 @@ internal static class CatalogCommand
 {
     public static Command Create(TimeProvider time, TextWriter output)
     {
-        var source = new Option<string>("--source") { Description = "Folder of endoflife.date product files (e.g. ../shared/data/catalog)", Required = true };
+        var source = new Option<string>("--source") { Description = "Folder of endoflife.date product files (data/catalog)", Required = true };
         var outFile = new Option<string>("--out") { Description = "Snapshot file to write (src/Compliance.Application/Catalog/catalog.snapshot.json)", Required = true };
         var build = new Command("build", "Build the catalog snapshot from endoflife.date product files") { source, outFile };
         build.SetAction(async (parse, ct) =>

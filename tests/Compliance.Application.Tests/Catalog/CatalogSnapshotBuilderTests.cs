@@ -1,5 +1,6 @@
 using System.Text;
 using Compliance.Application.Catalog;
+using Compliance.Domain.Catalog;
 
 namespace Compliance.Application.Tests.Catalog;
 
@@ -22,6 +23,40 @@ public sealed class CatalogSnapshotBuilderTests
          "cycles":[{"releaseCycle":"1.7","releaseDate":"2021-01-27","eol":true}],
          "versions":[]}
         """;
+
+    [Fact]
+    public void identifiers_go_into_the_snapshot_in_source_order()
+    {
+        var withIdentifiers = Kubernetes.Replace("\"title\":\"Kubernetes\",",
+            "\"title\":\"Kubernetes\",\"identifiers\":[{\"purl\":\"pkg:github/kubernetes/kubernetes\"},{\"repology\":\"kubernetes\"},{\"cpe\":\"cpe:2.3:a:kubernetes:kubernetes\"}],",
+            StringComparison.Ordinal);
+
+        var (bytes, _) = CatalogSnapshotBuilder.Build([Source("kubernetes.json", withIdentifiers), Source("fluent-bit.json", FluentBit)]);
+        var catalog = CatalogSnapshot.Load(bytes.ShouldNotBeNull()).Catalog;
+
+        catalog.Product("kubernetes")!.Identifiers.ShouldBe([
+            new ProductIdentifier(IdentifierKind.Purl, "pkg:github/kubernetes/kubernetes"),
+            new ProductIdentifier(IdentifierKind.Repology, "kubernetes"),
+            new ProductIdentifier(IdentifierKind.Cpe, "cpe:2.3:a:kubernetes:kubernetes"),
+        ]);
+        catalog.Product("fluent-bit")!.Identifiers.ShouldBeEmpty();
+        catalog.ProductByPurl("pkg:github/kubernetes/kubernetes@v1.29.3")!.Product.ShouldBe("kubernetes");
+    }
+
+    [Theory]
+    [InlineData("[{\"swid\":\"alpine\"}]", "unknown kind \"swid\"")]
+    [InlineData("[{\"purl\":\"pkg:a/b\",\"cpe\":\"cpe:/a:b\"}]", "an object of one string")]
+    [InlineData("[\"pkg:a/b\"]", "an object of one string")]
+    public void a_malformed_identifier_is_a_problem_naming_the_file_and_the_entry(string identifiers, string problem)
+    {
+        var source = FluentBit.Replace("\"title\":\"Fluent Bit\",", $"\"title\":\"Fluent Bit\",\"identifiers\":{identifiers},", StringComparison.Ordinal);
+
+        var (bytes, summary) = CatalogSnapshotBuilder.Build([Source("fluent-bit.json", source)]);
+
+        bytes.ShouldBeNull();
+        summary.Problems.ShouldHaveSingleItem().ShouldStartWith("fluent-bit.json: identifiers: ");
+        summary.Problems[0].ShouldContain(problem);
+    }
 
     private static (string, byte[]) Source(string name, string json) => (name, Encoding.UTF8.GetBytes(json));
 
@@ -95,14 +130,14 @@ public sealed class CatalogSnapshotBuilderTests
     }
 
     [Fact]
-    public async Task the_committed_snapshot_is_what_the_builder_makes_from_the_shared_catalog_data()
+    public async Task the_committed_snapshot_is_what_the_builder_makes_from_the_catalog_data()
     {
         var (built, summary) = await CatalogSnapshotBuilder.BuildBytesAsync(RepositoryPaths.CatalogSource, CancellationToken.None);
 
         summary.Problems.ShouldBeEmpty();
         var committed = await File.ReadAllBytesAsync(RepositoryPaths.CommittedSnapshot, CancellationToken.None);
         committed.SequenceEqual(built!).ShouldBeTrue(
-            "regenerate: compliance catalog build --source ../shared/data/catalog --out src/Compliance.Application/Catalog/catalog.snapshot.json");
+            "regenerate: compliance catalog build --source data/catalog --out src/Compliance.Application/Catalog/catalog.snapshot.json");
     }
 
     [Fact]

@@ -134,6 +134,64 @@ public sealed class ShippedCatalogTests
     }
 
     [Fact]
+    public void the_shipped_catalog_holds_every_product_of_the_catalog_data()
+    {
+        Catalog.Products.Count.ShouldBe(78);
+        Catalog.Products.Select(p => p.Product)
+            .ShouldBe(Directory.GetFiles(RepositoryPaths.CatalogSource, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void every_product_keeps_the_identifiers_its_source_lists_in_their_order()
+    {
+        foreach (var file in Directory.GetFiles(RepositoryPaths.CatalogSource, "*.json"))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+            var product = doc.RootElement.GetProperty("product").GetString()!;
+            var listed = doc.RootElement.GetProperty("identifiers").EnumerateArray()
+                .Select(i => i.EnumerateObject().Single())
+                .Select(p => $"{p.Name} {p.Value.GetString()}");
+
+            Catalog.Product(product)!.Identifiers.Select(i => $"{i.Kind.ToString().ToLowerInvariant()} {i.Value}").ShouldBe(listed, product);
+        }
+        Catalog.Products.Count(p => p.Identifiers.Count > 0).ShouldBe(73);
+        Catalog.Products.Count(p => p.Identifiers.Any(i => i.Kind == IdentifierKind.Purl)).ShouldBe(49);
+    }
+
+    [Fact]
+    public void every_listed_purl_finds_its_own_product_with_any_version()
+    {
+        var wrong = Catalog.Products
+            .SelectMany(p => p.Identifiers.Where(i => i.Kind == IdentifierKind.Purl).Select(i => (p.Product, Purl: i.Value)))
+            .Select(x => (x.Product, x.Purl, Found: Catalog.ProductByPurl(WithVersion(x.Purl, "1.2.3"))?.Product))
+            .Where(x => x.Found != x.Product)
+            .Select(x => $"{x.Purl}: {x.Found ?? "none"}, not {x.Product}")
+            .ToList();
+
+        wrong.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("pkg:docker/library/postgres@17.2", "postgresql")]
+    [InlineData("pkg:docker/cilium/cilium@v1.16.3", "cilium")]
+    [InlineData("pkg:oci/karpenter@1.0.6?repository_url=public.ecr.aws/karpenter", "karpenter")]
+    [InlineData("pkg:oci/argocd@v2.13.1?repository_url=quay.io/argoproj", "argo-cd")]
+    [InlineData("pkg:github/kubernetes/kubernetes@v1.31.2", "kubernetes")]
+    [InlineData("pkg:github/clickhouse/clickhouse@v24.8.4.13-lts", "clickhouse")]
+    [InlineData("pkg:golang/github.com/caddyserver/caddy/v2@v2.8.4", "caddy")]
+    public void an_image_or_package_purl_finds_its_product(string purl, string product)
+    {
+        Catalog.ProductByPurl(purl).ShouldNotBeNull().Product.ShouldBe(product);
+    }
+
+    [Fact]
+    public void a_purl_no_product_lists_finds_none()
+    {
+        Catalog.ProductByPurl("pkg:docker/library/busybox@1.36").ShouldBeNull();
+        Catalog.ProductByPurl("cpe:2.3:a:postgresql:postgresql").ShouldBeNull();
+    }
+
+    [Fact]
     public void unassigned_kubernetes_versions_are_those_older_than_the_oldest_listed_cycle()
     {
         var unassigned = Shipped.Unassigned["kubernetes"];
@@ -141,5 +199,12 @@ public sealed class ShippedCatalogTests
         unassigned.ShouldNotBeEmpty();
         unassigned.ShouldAllBe(p => Kubernetes(p.Version).Key < new VersionKey(1, 16));
         Catalog.PatchesOf("linux-kernel", "5.15", Day(2026, 8, 22)).Count.ShouldBeGreaterThan(200);
+    }
+
+    /// <summary>The purl with <c>@version</c> put before its qualifiers, as a scanner reports a versioned package.</summary>
+    private static string WithVersion(string purl, string version)
+    {
+        var at = purl.IndexOfAny(['?', '#']);
+        return at < 0 ? $"{purl}@{version}" : $"{purl[..at]}@{version}{purl[at..]}";
     }
 }

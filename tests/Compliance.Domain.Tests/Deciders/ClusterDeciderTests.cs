@@ -104,6 +104,8 @@ public sealed class ClusterDeciderTests
     {
         { Policy(cron: "0 2 * *"), "5 fields" },
         { Policy(cron: "0 25 * * *"), "hour" },
+        { Policy(cron: "0 2 1 * MON"), "restricts both day-of-month ('1') and day-of-week ('MON')" },
+        { Policy(cron: "0 2 1-7 * 2"), "restricts both day-of-month ('1-7') and day-of-week ('2')" },
         { Policy(hours: 0), "duration must be positive" },
         { Policy(hours: 25), "at most 24 hours" },
         { Policy(zone: "Mars/Olympus_Mons"), "time zone 'Mars/Olympus_Mons' does not exist" },
@@ -127,6 +129,14 @@ public sealed class ClusterDeciderTests
 
     [Fact]
     public void the_default_policy_is_valid() => PolicyValidation.Problem(MaintenancePolicy.Default).ShouldBeNull();
+
+    [Theory]
+    [InlineData("0 2 * * 2#1")]
+    [InlineData("0 2 8 * *")]
+    [InlineData("0 2 */2 * MON")]
+    [InlineData("0 2 1 * */2")]
+    public void a_policy_restricting_at_most_one_day_field_or_starring_one_is_valid(string cron) =>
+        PolicyValidation.Problem(Policy(cron: cron)).ShouldBeNull();
 
     [Fact]
     public void streams_are_named_by_cluster_and_product()

@@ -84,6 +84,50 @@ public sealed class CronExpressionTests
             .ShouldBe([Utc(2026, 9, 1), Utc(2026, 9, 7), Utc(2026, 9, 14)]);
 
     [Fact]
+    public void a_starred_day_field_and_a_restricted_one_must_both_match()
+    {
+        var cron = Parse("0 0 */10 * MON");
+
+        cron.RestrictsBothDays.ShouldBeFalse();
+        cron.Occurrences(Utc(2026, 9, 1), Utc(2027, 1, 1), TimeZoneInfo.Utc).ShouldBe([Utc(2026, 9, 21), Utc(2026, 12, 21)]);
+    }
+
+    [Theory]
+    [InlineData("0 0 1 * MON", true)]
+    [InlineData("0 0 1-7 * 2#1", true)]
+    [InlineData("0 0 * * MON", false)]
+    [InlineData("0 0 1 * *", false)]
+    [InlineData("0 0 */2 * MON", false)]
+    [InlineData("0 0 1 * */2", false)]
+    public void an_expression_says_whether_it_restricts_both_day_fields(string text, bool both) =>
+        Parse(text).RestrictsBothDays.ShouldBe(both);
+
+    [Fact]
+    public void nth_weekdays_in_a_list_each_select_their_day() =>
+        Parse("0 2 * 1-3 1#1,5#3").Occurrences(Utc(2026, 1, 1), Utc(2026, 4, 1), TimeZoneInfo.Utc).ShouldBe([
+            Utc(2026, 1, 5, 2), Utc(2026, 1, 16, 2), Utc(2026, 2, 2, 2), Utc(2026, 2, 20, 2), Utc(2026, 3, 2, 2), Utc(2026, 3, 20, 2),
+        ]);
+
+    [Fact]
+    public void a_weekday_list_with_an_nth_weekday_selects_both_kinds() =>
+        Parse("0 2 * 6 SUN,1#1").Occurrences(Utc(2026, 6, 1), Utc(2026, 6, 15), TimeZoneInfo.Utc)
+            .ShouldBe([Utc(2026, 6, 1, 2), Utc(2026, 6, 7, 2), Utc(2026, 6, 14, 2)]);
+
+    [Fact]
+    public void an_interval_in_the_hour_repeated_when_clocks_go_back_fires_once_per_minute_at_the_first_pass() =>
+        Parse("*/30 2 25 10 *").Occurrences(Utc(2026, 10, 24), Utc(2026, 10, 26), Berlin)
+            .ShouldBe([Utc(2026, 10, 25, 0), Utc(2026, 10, 25, 0, 30)]);
+
+    [Fact]
+    public void every_hour_of_the_day_clocks_go_back_fires_once_per_local_hour()
+    {
+        var hourly = Parse("0 * 25 10 *").Occurrences(Utc(2026, 10, 24), Utc(2026, 10, 27), Berlin);
+
+        hourly.Count.ShouldBe(24);
+        hourly.Select(o => TimeZoneInfo.ConvertTime(o, Berlin).Hour).ShouldBe(Enumerable.Range(0, 24));
+    }
+
+    [Fact]
     public void the_fifth_weekday_only_occurs_in_months_that_have_one() =>
         Parse("0 2 * * FRI#5").Occurrences(Utc(2026, 1, 1), Utc(2026, 7, 1), TimeZoneInfo.Utc)
             .ShouldBe([Utc(2026, 1, 30, 2), Utc(2026, 5, 29, 2)]);
@@ -119,6 +163,15 @@ public sealed class CronExpressionTests
     [InlineData("x * * * *", "is not a number")]
     [InlineData("1,,2 * * * *", "empty list item")]
     [InlineData("0 0 30 2 *", "never matches")]
+    [InlineData("0 0 31 4,6,9,11 *", "never matches")]
+    [InlineData("0 0 L * *", "day-of-month item 'L' is not a number")]
+    [InlineData("0 0 15W * *", "day-of-month item '15W' is not a number")]
+    [InlineData("0 0 * * 5L", "day-of-week item '5L' is not a number")]
+    [InlineData("0 0 ? * MON", "day-of-month item '?' is not a number")]
+    [InlineData("H * * * *", "minute item 'H' is not a number")]
+    [InlineData("0 22-2 * * *", "hour range '22-2' is reversed")]
+    [InlineData("@daily", "must have 5 fields")]
+    [InlineData("0 0 0 * * *", "must have 5 fields")]
     public void rejects_an_invalid_expression_naming_the_problem(string text, string reason)
     {
         CronExpression.TryParse(text, out var cron, out var error).ShouldBeFalse();

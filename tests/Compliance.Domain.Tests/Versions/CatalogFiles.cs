@@ -2,32 +2,25 @@ using System.Text.Json;
 
 namespace Compliance.Domain.Tests.Versions;
 
-/// <summary>The endoflife.date catalog files the service's snapshot is built from, read raw (cycle and version strings only).</summary>
+/// <summary>The endoflife.date catalog files the service's snapshot is built from (the repository's <c>data/catalog</c>),
+/// read raw (cycle and version strings only).</summary>
 public static class CatalogFiles
 {
-    public sealed record Product(string Name, IReadOnlyList<string> Cycles, IReadOnlyList<string> Versions);
+    /// <param name="Latest">Each cycle's <c>latest</c> version where the cycle table gives one.</param>
+    public sealed record Product(
+        string Name,
+        IReadOnlyList<string> Cycles,
+        IReadOnlyList<string> Versions,
+        IReadOnlyList<(string Cycle, string Version)> Latest);
 
     private static readonly Lazy<IReadOnlyList<Product>> Loaded = new(Load);
 
     public static IReadOnlyList<Product> All => Loaded.Value;
 
-    /// <summary>COMPLIANCE_CATALOG_DIR, else a data/catalog folder above the test binaries, else the shared folder.</summary>
-    public static string Directory()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("COMPLIANCE_CATALOG_DIR");
-        if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "data", "catalog"), Path.Combine(dir.FullName, "shared", "data", "catalog") })
-                if (System.IO.Directory.Exists(candidate) && System.IO.Directory.EnumerateFiles(candidate, "*.json").Any()) return candidate;
-        }
-        return "/work/shared/data/catalog";
-    }
-
     private static IReadOnlyList<Product> Load()
     {
-        var dir = Directory();
-        System.IO.Directory.Exists(dir).ShouldBeTrue($"catalog folder {dir} not found; set COMPLIANCE_CATALOG_DIR");
+        var dir = RepositoryPaths.CatalogSource;
+        System.IO.Directory.Exists(dir).ShouldBeTrue($"catalog folder {dir} not found in the repository");
         return [.. System.IO.Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal).Select(Read)];
     }
 
@@ -39,6 +32,10 @@ public static class CatalogFiles
         var versions = root.TryGetProperty("versions", out var v)
             ? v.EnumerateArray().Select(x => x.GetProperty("version").GetString()!).ToList()
             : [];
-        return new(root.GetProperty("product").GetString()!, cycles, versions);
+        var latest = root.GetProperty("cycles").EnumerateArray()
+            .Where(c => c.TryGetProperty("latest", out var l) && l.ValueKind == JsonValueKind.String)
+            .Select(c => (c.GetProperty("releaseCycle").GetString()!, c.GetProperty("latest").GetString()!))
+            .ToList();
+        return new(root.GetProperty("product").GetString()!, cycles, versions, latest);
     }
 }

@@ -11,14 +11,22 @@ public sealed class CatalogSpellingTests
     /// </summary>
     private static readonly Dictionary<(string Product, string Cycle), string> CyclesNotInTheCatalog = new(
     [
+        .. Allow("alpine-linux", "Alpine Linux 2 ended with 2.7 (3.0 followed); the release data's later 2.x tags are not in the cycle table",
+            "2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15", "2.16", "2.17", "2.18", "2.19", "2.20", "2.21",
+            "2.22", "2.23", "2.24", "2.26", "2.27", "2.28", "2.29"),
         .. Allow("amazon-linux", "Amazon Linux 2022 was the preview of Amazon Linux 2023", "2022"),
         .. Allow("amazon-linux", "Amazon Linux 2's release candidate was numbered 2017.12", "2017.12"),
+        .. Allow("elasticsearch", "8.x minors before 8.16 are not in the cycle table", EightMinorsBefore(16)),
+        .. Allow("kibana", "8.x minors before 8.14 are not in the cycle table", EightMinorsBefore(14)),
+        .. Allow("logstash", "8.x minors before 8.17 are not in the cycle table", EightMinorsBefore(17)),
         .. Allow("kyverno", "1.19.0 is listed before its cycle was added", "1.19"),
         .. Allow("kubernetes-csi-node-driver-registrar", "2.17.0 is listed before its cycle was added", "2.17"),
         .. Allow("kubernetes-csi-node-driver-registrar", "the cycle table jumps from 1.2 to 2.0", "1.3"),
         .. Allow("linux-kernel", "non-LTS stable series before 5.10 are not in the cycle table",
             "4.10", "4.11", "4.12", "4.13", "4.15", "4.16", "4.17", "4.18", "4.20", "5.0", "5.1", "5.2", "5.3", "5.5",
             "5.6", "5.7", "5.8", "5.9"),
+        .. Allow("mongodb", "odd (development) minors before 5.0 are not in the cycle table",
+            "1.1", "1.3", "1.5", "1.7", "1.9", "2.1", "2.3", "2.5", "2.7", "3.1", "3.3", "3.5", "3.7", "4.1", "4.3", "4.5", "4.7"),
         .. Allow("nginx", "odd (mainline) branches before 1.18 are not in the cycle table",
             "1.1", "1.3", "1.5", "1.7", "1.9", "1.11", "1.13", "1.15", "1.17"),
     ]);
@@ -26,9 +34,9 @@ public sealed class CatalogSpellingTests
     public static TheoryData<string> Products => [.. CatalogFiles.All.Select(p => p.Name)];
 
     [Fact]
-    public void the_catalog_holds_the_thirty_four_products()
+    public void the_catalog_holds_the_seventy_eight_products()
     {
-        CatalogFiles.All.Count.ShouldBe(34);
+        CatalogFiles.All.Count.ShouldBe(78);
     }
 
     [Theory]
@@ -105,6 +113,11 @@ public sealed class CatalogSpellingTests
     [InlineData("debian", "12", "12.1")]
     [InlineData("linux-kernel", "7.2", "7.2.1")]
     [InlineData("cos", "cos-125-19216-532-108", "cos-125-19216-532-123")]
+    [InlineData("postgresql", "17.9", "17.10")]
+    [InlineData("postgresql", "9.6.9", "9.6.24")]
+    [InlineData("docker-engine", "29.1.5", "29.7.2")]
+    [InlineData("elasticsearch", "8.19.9", "8.19.20")]
+    [InlineData("teleport", "18.9.2", "18.10.0")]
     public void catalog_versions_of_one_cycle_sort_in_release_order(string product, string older, string newer)
     {
         var before = VersionParser.ParseForProduct(product, older);
@@ -113,6 +126,22 @@ public sealed class CatalogSpellingTests
         before.Cycle.ShouldBe(after.Cycle);
         before.Key.ShouldBeLessThan(after.Key);
     }
+
+    [Fact]
+    public void an_nvidia_linux_driver_version_names_its_branch_and_a_two_part_version_stays_unknown()
+    {
+        var latest = CatalogFiles.All.Single(p => p.Name == "nvidia-driver").Latest
+            .Select(l => (l.Cycle, l.Version, Parsed: VersionParser.ParseForProduct("nvidia-driver", l.Version)))
+            .ToList();
+
+        latest.Where(l => l.Cycle.EndsWith("-windows", StringComparison.Ordinal)).ShouldAllBe(l => !l.Parsed.IsKnown);
+        var linux = latest.Where(l => l.Cycle.EndsWith("-linux", StringComparison.Ordinal)).ToList();
+        linux.Where(l => l.Parsed.IsKnown).ShouldAllBe(l => l.Parsed.Cycle == l.Cycle);
+        linux.Where(l => !l.Parsed.IsKnown).Select(l => l.Version).ShouldBe(["495.46", "390.157"]);
+        VersionParser.ParseForProduct("nvidia-driver", "582.78").UnknownReason.ShouldNotBeNull().ShouldContain("Windows");
+    }
+
+    private static string[] EightMinorsBefore(int minor) => [.. Enumerable.Range(0, minor).Select(m => $"8.{m}")];
 
     private static IEnumerable<KeyValuePair<(string, string), string>> Allow(string product, string reason, params string[] cycles) =>
         cycles.Select(c => KeyValuePair.Create((product, c), reason));

@@ -59,6 +59,10 @@ public static class RealWorldClusterStrings
         { ComponentKind.OsImage, "CentOS Linux 7 (Core)", null, "centos", "7", "7", null },
         { ComponentKind.OsImage, "Debian GNU/Linux 10 (buster)", null, "debian", "10", "10", null },
         { ComponentKind.OsImage, "Ubuntu 18.04.6 LTS", null, "ubuntu", "18.04", "18.04.6", null },
+        { ComponentKind.OsImage, "Alpine Linux v3.20", null, "alpine-linux", "3.20", "3.20", null },
+        { ComponentKind.OsImage, "SUSE Linux Micro 6.0", null, "suse-linux-micro", "6.0", "6.0", null },
+        { ComponentKind.OsImage, "SUSE Linux Enterprise Micro 5.5", null, "suse-linux-micro", "5.5", "5.5", null },
+        { ComponentKind.OsImage, "Fedora Linux 40 (Server Edition)", null, "fedora", "40", "40", null },
         // nodeInfo.kernelVersion
         { ComponentKind.Kernel, "5.15.0-1057-azure", null, "linux-kernel", "5.15", "5.15.0", "1057-azure" },
         { ComponentKind.Kernel, "6.1.0-18-amd64", null, "linux-kernel", "6.1", "6.1.0", "18-amd64" },
@@ -80,6 +84,7 @@ public static class RealWorldClusterStrings
         { ComponentKind.ContainerRuntime, "containerd://2.0.0-rc.1", null, "containerd", "2.0", "2.0.0-rc.1", null },
         { ComponentKind.ContainerRuntime, "cri-o://1.28.1", null, "cri-o", "1.28", "1.28.1", null },
         { ComponentKind.ContainerRuntime, "docker://24.0.7", null, "docker-engine", "24.0", "24.0.7", null },
+        { ComponentKind.ContainerRuntime, "docker://27.3.1", null, "docker-engine", "27", "27.3.1", null },
         { ComponentKind.ContainerRuntime, "containerd://1.7.11-k3s2", null, "containerd", "1.7", "1.7.11", "k3s2" },
         { ComponentKind.ContainerRuntime, "containerd://1.6.28+bottlerocket", null, "containerd", "1.6", "1.6.28", "bottlerocket" },
         { ComponentKind.ContainerRuntime, "cri-o://1.27.4-4.rhaos4.14.gitd4cd2ad.el9", null, "cri-o", "1.27", "1.27.4", "4.rhaos4.14.gitd4cd2ad.el9" },

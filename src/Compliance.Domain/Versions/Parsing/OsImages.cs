@@ -32,7 +32,10 @@ internal static partial class OsImages
         new(Talos(), (raw, m) => Versioned(raw, "talos", m.Groups[1].Value)),
         new(Sles(), (raw, m) => Versioned(raw, "sles",
             m.Groups[1].Value + "." + (m.Groups[2].Success ? m.Groups[2].Value : "0"))),
+        new(SlMicro(), (raw, m) => Versioned(raw, "suse-linux-micro", m.Groups[1].Value)),
         new(FedoraCoreOs(), (raw, m) => Versioned(raw, "fedora", m.Groups[1].Value)),
+        new(Fedora(), (raw, m) => Versioned(raw, "fedora", m.Groups[1].Value)),
+        new(Alpine(), (raw, m) => Versioned(raw, "alpine-linux", m.Groups[1].Value)),
         new(AzureLinux(), (raw, m) => Versioned(raw, "azure-linux", m.Groups[1].Value)),
         new(Mariner(), (raw, _) => ObservedVersion.Unknown(raw,
             "osImage 'CBL-Mariner/Linux' carries no version; the release is in the node image version", "azure-linux")),
@@ -98,7 +101,10 @@ internal static partial class OsImages
     [GeneratedRegex(@"^Flatcar Container Linux by Kinvolk (\d+\.\d+\.\d+)", Options)] private static partial Regex Flatcar();
     [GeneratedRegex(@"^Talos \(v(\d+\.\d+\.\d+)\)", Options)] private static partial Regex Talos();
     [GeneratedRegex(@"^SUSE Linux Enterprise Server (\d+)(?:[ -]SP(\d+))?(?:\s|$)", Options)] private static partial Regex Sles();
+    [GeneratedRegex(@"^SUSE Linux (?:Enterprise )?Micro (\d+\.\d+)(?:\s|$)", Options)] private static partial Regex SlMicro();
     [GeneratedRegex(@"^Fedora CoreOS (\d+)\.", Options)] private static partial Regex FedoraCoreOs();
+    [GeneratedRegex(@"^Fedora Linux (\d+)(?:\s|$)", Options)] private static partial Regex Fedora();
+    [GeneratedRegex(@"^Alpine Linux v(\d+\.\d+(?:\.\d+)?)(?:\s|$)", Options)] private static partial Regex Alpine();
     [GeneratedRegex(@"^(?:Microsoft )?Azure Linux (\d+\.\d+)", Options)] private static partial Regex AzureLinux();
     [GeneratedRegex(@"^CBL-Mariner/Linux\s*$", Options)] private static partial Regex Mariner();
     [GeneratedRegex(@"^Windows Server (\d{4})\b", Options)] private static partial Regex WindowsServer();

@@ -13,6 +13,7 @@ internal static class ProductVersions
         var parsed = name switch
         {
             "cos" => CosVersions.Parse(raw, raw),
+            "nvidia-driver" => NvidiaDrivers.Parse(raw),
             "red-hat-openshift" when IsKubernetesNumber(raw) => KubernetesVersions.Parse(raw, Flavour.OpenShift),
             "red-hat-openshift" => GenericVersions.Parse(name, raw, raw) is { IsKnown: true } ocp ? ocp with { Flavour = Flavour.OpenShift } : null,
             _ when Flavours.IsKubernetesFamily(name) => KubernetesVersions.Parse(raw, Flavours.FlavourOfProduct(name)),

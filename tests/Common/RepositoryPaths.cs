@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
 
-namespace Compliance.Application.Tests.Catalog;
+namespace Compliance.Tests.Common;
 
-/// <summary>Locates the repository (the folder holding Compliance.sln) and the shared catalog data beside it.</summary>
+/// <summary>
+/// Locates the repository (the folder holding Compliance.sln) and the data it carries. Linked into the test projects
+/// that read the repository's files, so every test reads from inside the repository and nowhere else.
+/// </summary>
 internal static class RepositoryPaths
 {
     /// <summary>
@@ -13,8 +16,8 @@ internal static class RepositoryPaths
         FindUp(AppContext.BaseDirectory) ?? FindUp(Path.GetDirectoryName(sourceFile) ?? "")
         ?? throw new InvalidOperationException($"no Compliance.sln above {AppContext.BaseDirectory} or {sourceFile}");
 
-    /// <summary>The endoflife.date source files: <c>&lt;repo&gt;/../shared/data/catalog</c>.</summary>
-    public static string CatalogSource => Path.GetFullPath(Path.Combine(Root(), "..", "shared", "data", "catalog"));
+    /// <summary>The endoflife.date product files the shipped snapshot is built from: <c>data/catalog</c>.</summary>
+    public static string CatalogSource => Path.Combine(Root(), "data", "catalog");
 
     public static string CommittedSnapshot => Path.Combine(Root(), "src", "Compliance.Application", "Catalog", "catalog.snapshot.json");
 
