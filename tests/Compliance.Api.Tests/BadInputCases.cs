@@ -34,6 +34,7 @@ public sealed record BadInput(string Name, string Method, string Path, string? B
             Json(GoodCluster.Replace("staging", "production", StringComparison.Ordinal), "\"stagingClusterId\":\"bad-input-ok\""), "operator", 400, "stagingClusterId"),
         new("register with an unknown field", "POST", Register, Json(GoodCluster, "\"owner\":\"x\""), "operator", 400, "owner"),
         new("policy with a bad cron", "POST", Policy, Json(GoodPolicy.Replace("0 2 * * 2", "61 2 * * 2", StringComparison.Ordinal)), "admin", 400, "windowCron"),
+        new("policy restricting both day fields", "POST", Policy, Json(GoodPolicy.Replace("0 2 * * 2", "0 2 1 * 2", StringComparison.Ordinal)), "admin", 400, "windowCron"),
         new("policy with a zero-hour window", "POST", Policy, Json(GoodPolicy.Replace("\"windowHours\":4", "\"windowHours\":0", StringComparison.Ordinal)), "admin", 400, "windowHours"),
         new("policy with a 25-hour window", "POST", Policy, Json(GoodPolicy.Replace("\"windowHours\":4", "\"windowHours\":25", StringComparison.Ordinal)), "admin", 400, "windowHours"),
         new("policy with an unknown time zone", "POST", Policy, Json(GoodPolicy.Replace("Etc/UTC", "Mars/Olympus", StringComparison.Ordinal)), "admin", 400, "timeZone"),

@@ -5,12 +5,18 @@ namespace Compliance.Domain.Deciders;
 /// <summary>What makes a <see cref="MaintenancePolicy"/> acceptable; the first problem found, or null.</summary>
 public static class PolicyValidation
 {
+    /// <summary>Why a window schedule's cron cannot be a policy's (it does not parse, or restricts both day fields); null when it can.</summary>
+    public static string? CronProblem(string? cronText)
+    {
+        if (!CronExpression.TryParse(cronText ?? "", out var cron, out var cronError)) return cronError;
+        return cron.RestrictsBothDays ? BothDaysProblem(cron) : null;
+    }
+
     public static string? Problem(MaintenancePolicy? policy)
     {
         if (policy is null) return "policy is required";
         if (policy.Schedule is null) return "window schedule is required";
-        if (!CronExpression.TryParse(policy.Schedule.Cron, out var cron, out var cronError)) return cronError;
-        if (cron.RestrictsBothDays) return BothDaysProblem(cron);
+        if (CronProblem(policy.Schedule.Cron) is { } cronProblem) return cronProblem;
         if (policy.Schedule.Duration <= TimeSpan.Zero) return $"window duration must be positive, was {policy.Schedule.Duration}";
         if (policy.Schedule.Duration > TimeSpan.FromHours(24)) return $"window duration must be at most 24 hours, was {policy.Schedule.Duration}";
         if (!TimeZones.TryFind(policy.Schedule.TimeZone, out _)) return $"time zone '{policy.Schedule.TimeZone}' does not exist (use an IANA id such as Europe/Berlin)";

@@ -1,3 +1,4 @@
+using Compliance.Domain.Deciders;
 using Compliance.Domain.Policies;
 using Compliance.Domain.Versions;
 using Compliance.Application.UseCases.Requests;
@@ -31,7 +32,7 @@ internal sealed class SetPolicyValidator : AbstractValidator<SetPolicyRequest>
     public SetPolicyValidator()
     {
         RuleFor(r => r.WindowCron).NotEmpty().WithMessage("window cron is required")
-            .Must(c => CronExpression.TryParse(c!, out _, out _)).WithMessage(r => CronProblem(r.WindowCron))
+            .Must(c => PolicyValidation.CronProblem(c) is null).WithMessage(r => $"window cron: {PolicyValidation.CronProblem(r.WindowCron)}")
             .When(r => r.WindowCron is not null, ApplyConditionTo.CurrentValidator);
         RuleFor(r => r.WindowHours).NotNull().WithMessage("window hours is required")
             .GreaterThan(0).WithMessage("window hours must be positive").LessThanOrEqualTo(24).WithMessage("window hours must be at most 24");
@@ -50,9 +51,6 @@ internal sealed class SetPolicyValidator : AbstractValidator<SetPolicyRequest>
         RuleFor(r => r.WindowCadenceDays).InclusiveBetween(1, 366).When(r => r.WindowCadenceDays is not null, ApplyConditionTo.CurrentValidator).WithMessage("window cadence days must be 1-366");
         RuleFor(r => r.RetrospectiveDays).InclusiveBetween(0, 366).When(r => r.RetrospectiveDays is not null, ApplyConditionTo.CurrentValidator).WithMessage("retrospective days must be 0-366");
     }
-
-    private static string CronProblem(string? cron) =>
-        CronExpression.TryParse(cron ?? "", out _, out var error) ? "" : $"window cron: {error}";
 }
 
 internal sealed class EmergencyPatchValidator : AbstractValidator<EmergencyPatchRequest>
