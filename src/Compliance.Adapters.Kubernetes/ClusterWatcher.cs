@@ -37,11 +37,11 @@ internal sealed partial class ClusterWatcher(
         {
             PublishLoopAsync(publication, ct),
             VersionLoopAsync(kube, publication, ct),
-            Stream(Resources.Nodes(kube, options.PageSize), new SnapshotSink<NodeSnapshot>(model.ReplaceNodes, model.PutNode, n => model.RemoveNode(n.Name)), settings, ct),
-            Stream(Resources.Pods(kube, options.PageSize), new SnapshotSink<PodSnapshot>(model.ReplacePods, model.PutPod, p => model.RemovePod(p.Namespace, p.Name)), settings, ct),
-            Stream(Resources.Deployments(kube, options.PageSize), WorkloadSink("Deployment"), settings, ct),
-            Stream(Resources.StatefulSets(kube, options.PageSize), WorkloadSink("StatefulSet"), settings, ct),
-            Stream(Resources.PodDisruptionBudgets(kube, options.PageSize), new SnapshotSink<PdbSnapshot>(model.ReplacePdbs, model.PutPdb, p => model.RemovePdb(p.Namespace, p.Name)), settings, ct),
+            Stream(kube, Resources.Nodes, new SnapshotSink<NodeSnapshot>(model.ReplaceNodes, model.PutNode, n => model.RemoveNode(n.Name)), settings, ct),
+            Stream(kube, Resources.Pods, new SnapshotSink<PodSnapshot>(model.ReplacePods, model.PutPod, p => model.RemovePod(p.Namespace, p.Name)), settings, ct),
+            Stream(kube, Resources.Deployments, WorkloadSink("Deployment"), settings, ct),
+            Stream(kube, Resources.StatefulSets, WorkloadSink("StatefulSet"), settings, ct),
+            Stream(kube, Resources.PodDisruptionBudgets, new SnapshotSink<PdbSnapshot>(model.ReplacePdbs, model.PutPdb, p => model.RemovePdb(p.Namespace, p.Name)), settings, ct),
             ClusterApiAsync(kube, settings, ct),
         };
         await Task.WhenAll(tasks);
@@ -50,8 +50,10 @@ internal sealed partial class ClusterWatcher(
     private SnapshotSink<WorkloadSnapshot> WorkloadSink(string kind) =>
         new(listed => model.ReplaceWorkloads(kind, listed), model.PutWorkload, w => model.RemoveWorkload(w.Kind, w.Namespace, w.Name));
 
-    private Task Stream<T, TSnapshot>(ResourceApi<T, TSnapshot> api, ISnapshotSink<TSnapshot> sink, StreamSettings settings, CancellationToken ct) =>
-        new ResourceStream<T, TSnapshot>(api, sink, State, settings, model.SeeVersion, () => signal.Writer.TryWrite(true), logger, time).RunAsync(ct);
+    /// <summary>Lists then watches one resource into its sink, for ever (see <see cref="ResourceStream{T, TSnapshot}"/>).</summary>
+    private Task Stream<T, TSnapshot>(IKubernetes kube, WatchedResource<T, TSnapshot> resource, ISnapshotSink<TSnapshot> sink, StreamSettings settings, CancellationToken ct) =>
+        new ResourceStream<T, TSnapshot>(resource.On(kube, options.PageSize), sink, State, settings, model.SeeVersion, () => signal.Writer.TryWrite(true), logger, time)
+            .RunAsync(ct);
 
     /// <summary>
     /// Publishes what changed whenever a stream signals; on a failed publication retries everything not yet published.
