@@ -49,8 +49,9 @@ public static class ObservationDecider
     /// <summary>
     /// Removes each node, add-on container (in the namespaces the listing looked at: others it did not see) and open
     /// drain risk the state holds and the listing lacks, at the listing's instant, in name order so that the same
-    /// listing on the same state always decides the same events. The removals change the state, so the listing again
-    /// records nothing.
+    /// listing on the same state always decides the same events. A subject last observed after the listing was taken
+    /// stays: the listing says nothing about it (an observation sent after the listing, recorded before it). The
+    /// removals change the state, so the listing again records nothing.
     /// </summary>
     private static Decision Reconcile(ClusterInventory? listing, ObservationState state)
     {
@@ -68,11 +69,13 @@ public static class ObservationDecider
         var (cluster, at) = (listing.ClusterId, listing.ObservedAt);
         DomainEvent[] gone =
         [
-            .. state.Nodes.Keys.Where(n => !nodes.Contains(n)).Order(StringComparer.Ordinal).Select(n => new NodeRemoved(cluster, n, at)),
-            .. state.AddOns.Keys.Where(k => namespaces.Contains(k.Namespace) && !addOns.Contains(k))
+            .. state.Nodes.Where(n => !nodes.Contains(n.Key) && n.Value.ObservedAt <= at).Select(n => n.Key).Order(StringComparer.Ordinal)
+                .Select(n => new NodeRemoved(cluster, n, at)),
+            .. state.AddOns.Where(a => namespaces.Contains(a.Key.Namespace) && !addOns.Contains(a.Key) && a.Value.ObservedAt <= at).Select(a => a.Key)
                 .OrderBy(k => k.Namespace, StringComparer.Ordinal).ThenBy(k => k.Workload, StringComparer.Ordinal).ThenBy(k => k.Container, StringComparer.Ordinal)
                 .Select(k => new AddOnRemoved(cluster, k.Namespace, k.Workload, k.Container, at)),
-            .. state.OpenRisks.Keys.Where(r => !risks.Contains(r)).Order(StringComparer.Ordinal).Select(r => new DrainRiskResolved(cluster, r, at)),
+            .. state.OpenRisks.Where(r => !risks.Contains(r.Key) && r.Value.ObservedAt <= at).Select(r => r.Key).Order(StringComparer.Ordinal)
+                .Select(r => new DrainRiskResolved(cluster, r, at)),
         ];
         return gone.Length == 0 ? Decision.Unchanged : Decision.Accept(gone);
     }

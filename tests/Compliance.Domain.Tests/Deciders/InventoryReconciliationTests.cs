@@ -86,6 +86,13 @@ public sealed class InventoryReconciliationTests
             .Then(new NodeRemoved(Cluster, "node-c", Listed));
 
     [Fact]
+    public void what_was_observed_after_the_listing_was_taken_is_not_removed_by_it() =>
+        Spec.Observations()
+            .Given(Node("node-a"), Node("node-late") with { ObservedAt = Listed.AddSeconds(1) }, Risk("pdb/late/budget") with { ObservedAt = Listed.AddSeconds(1) })
+            .When(Listing(["node-a"]))
+            .ThenUnchanged();
+
+    [Fact]
     public void a_listing_of_an_unknown_cluster_records_nothing() =>
         Spec.Observations().When(Listing(["node-a"], AllAddOns, ["pdb/shop/checkout"])).ThenUnchanged();
 
