@@ -1,11 +1,10 @@
 using Compliance.Application.Ports;
 using Compliance.Application.Queries;
 using Compliance.Application.Store;
-using Compliance.Domain.Verdicts;
-using Compliance.Domain.Versions;
 using Compliance.Host.Serve;
 using Compliance.Testing.Kubernetes;
 using Compliance.Testing.RabbitMq;
+using static Compliance.Adapters.Kubernetes.Tests.RecordedFleet;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +20,7 @@ namespace Compliance.Adapters.Kubernetes.Tests;
 /// </summary>
 public sealed class BusOnlyWatcherTests : IDisposable
 {
+    private const string Cluster = "kind-bus";
     private readonly string data = Directory.CreateTempSubdirectory("compliance-bus-watcher-").FullName;
     private readonly string queue = $"observations-{Guid.NewGuid():N}";
 
@@ -30,8 +30,7 @@ public sealed class BusOnlyWatcherTests : IDisposable
         await using var broker = await RabbitMqBroker.StartNewAsync();
         await using var api = await LocalKubernetesApi.StartAsync();
         TestCluster.Seed(api);
-        var kubeconfig = api.WriteKubeconfig("kind-bus");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var kubeconfig = api.WriteKubeconfig(Cluster);
         string[] args =
         [
             "--Compliance:Bus:Transport=RabbitMq", $"--Compliance:Bus:RabbitMq:Host={broker.Host}", $"--Compliance:Bus:RabbitMq:Port={broker.Port}",
@@ -43,16 +42,16 @@ public sealed class BusOnlyWatcherTests : IDisposable
         var queries = serve.Services.GetRequiredService<FleetQueries>();
 
         // Each watcher in its own async flow: MassTransit keeps its log context in an AsyncLocal.
-        await Task.Run(() => WatchUntilAsync(broker, kubeconfig, async () => await KubeletsAsync(queries, today) == 3 && await OpenBudgetFindingAsync(queries) is true));
-        (await OpenBudgetFindingAsync(queries)).ShouldBe(true, "the first run recorded the budget's finding");
+        await Task.Run(() => WatchUntilAsync(broker, kubeconfig, async () => await KubeletsAsync(queries, Cluster) == 3 && await OpenBudgetFindingAsync(queries, Cluster) is true));
+        (await OpenBudgetFindingAsync(queries, Cluster)).ShouldBe(true, "the first run recorded the budget's finding");
 
         api.Delete(ApiResources.Nodes, null, "node-c").ShouldBeTrue();
         api.Delete(ApiResources.PodDisruptionBudgets, "shop", "checkout").ShouldBeTrue();
-        await Task.Run(() => WatchUntilAsync(broker, kubeconfig, async () => await KubeletsAsync(queries, today) == 2 && await OpenBudgetFindingAsync(queries) is false));
+        await Task.Run(() => WatchUntilAsync(broker, kubeconfig, async () => await KubeletsAsync(queries, Cluster) == 2 && await OpenBudgetFindingAsync(queries, Cluster) is false));
         await serve.StopAsync();
 
-        (await KubeletsAsync(queries, today)).ShouldBe(2, "node-c no longer counts in EOL risk");
-        (await OpenBudgetFindingAsync(queries)).ShouldBe(false, "the budget's finding is resolved");
+        (await KubeletsAsync(queries, Cluster)).ShouldBe(2, "node-c no longer counts in EOL risk");
+        (await OpenBudgetFindingAsync(queries, Cluster)).ShouldBe(false, "the budget's finding is resolved");
     }
 
     /// <summary>A host with only the watcher and a publisher onto the broker, run until <paramref name="done"/> holds (at most 40 s).</summary>
@@ -82,20 +81,6 @@ public sealed class BusOnlyWatcherTests : IDisposable
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await bus.StopAsync(stopping.Token);
         }
-    }
-
-    private static async Task<int> KubeletsAsync(FleetQueries queries, DateOnly today) =>
-        (await queries.EolRiskAsync("kind-bus", today, CancellationToken.None)).Where(v => v.Kind == ComponentKind.Kubelet).Sum(v => v.Instances);
-
-    /// <summary>Whether the checkout budget's finding is open (true), resolved (false) or not recorded (null).</summary>
-    private static async Task<bool?> OpenBudgetFindingAsync(FleetQueries queries) =>
-        (await queries.FindingsAsync("kind-bus", DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None))
-        .SingleOrDefault(f => f.Kind == FindingKind.PdbAllowsNoDisruption) is { } f ? f.ResolvedAt is null : null;
-
-    /// <summary>Polls until <paramref name="condition"/> holds, for at most 40 s (the caller asserts afterwards).</summary>
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 400 && !await condition(); i++) await Task.Delay(100);
     }
 
     public void Dispose()
