@@ -46,7 +46,7 @@ internal sealed partial class ClusterWatcher
             return;
         }
 
-        await Task.WhenAll(served.Select(r => Stream(Resources.ClusterApi(kube, r.Group, r.Plural, r.Kind, options.PageSize), ClusterApiSink(r.Kind), settings, ct)));
+        await Task.WhenAll(served.Select(r => Stream(kube, Resources.ClusterApi(r.Group, r.Plural, r.Kind), ClusterApiSink(r.Kind), settings, ct)));
     }
 
     private SnapshotSink<ClusterApiSnapshot> ClusterApiSink(string kind) => new(

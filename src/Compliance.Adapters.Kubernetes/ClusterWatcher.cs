@@ -12,17 +12,16 @@ namespace Compliance.Adapters.Kubernetes;
 /// <summary>
 /// Watches one cluster: the control-plane version (polled), nodes, pods, Deployments, StatefulSets and
 /// PodDisruptionBudgets (list then watch), and Cluster API objects where their groups are served; publishes what
-/// changed (nodes, add-on containers, drain risks) after each batch of changes. With <paramref name="ledger"/>, once every
-/// stream has been listed and published it also records as gone what the ledger holds and the cluster no longer has
-/// (what disappeared while no watcher ran); without it, only what disappears while this watcher runs.
+/// changed (nodes, add-on containers, drain risks) after each batch of changes. Once every stream has been listed and
+/// published, it publishes the complete listing once, so that whoever records it (the observation decider) finds what
+/// disappeared while no watcher ran; the watcher itself needs no ledger.
 /// </summary>
 internal sealed partial class ClusterWatcher(
     ClusterTarget target,
     KubernetesOptions options,
     IObservationPublisher publisher,
     TimeProvider time,
-    ILogger logger,
-    IRecordedObservations? ledger = null)
+    ILogger logger)
 {
     private readonly Channel<bool> signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ClusterModel model = new(options.AddOnNamespaces.ToHashSet(StringComparer.Ordinal));
@@ -38,11 +37,11 @@ internal sealed partial class ClusterWatcher(
         {
             PublishLoopAsync(publication, ct),
             VersionLoopAsync(kube, publication, ct),
-            Stream(Resources.Nodes(kube, options.PageSize), new SnapshotSink<NodeSnapshot>(model.ReplaceNodes, model.PutNode, n => model.RemoveNode(n.Name)), settings, ct),
-            Stream(Resources.Pods(kube, options.PageSize), new SnapshotSink<PodSnapshot>(model.ReplacePods, model.PutPod, p => model.RemovePod(p.Namespace, p.Name)), settings, ct),
-            Stream(Resources.Deployments(kube, options.PageSize), WorkloadSink("Deployment"), settings, ct),
-            Stream(Resources.StatefulSets(kube, options.PageSize), WorkloadSink("StatefulSet"), settings, ct),
-            Stream(Resources.PodDisruptionBudgets(kube, options.PageSize), new SnapshotSink<PdbSnapshot>(model.ReplacePdbs, model.PutPdb, p => model.RemovePdb(p.Namespace, p.Name)), settings, ct),
+            Stream(kube, Resources.Nodes, new SnapshotSink<NodeSnapshot>(model.ReplaceNodes, model.PutNode, n => model.RemoveNode(n.Name)), settings, ct),
+            Stream(kube, Resources.Pods, new SnapshotSink<PodSnapshot>(model.ReplacePods, model.PutPod, p => model.RemovePod(p.Namespace, p.Name)), settings, ct),
+            Stream(kube, Resources.Deployments, WorkloadSink("Deployment"), settings, ct),
+            Stream(kube, Resources.StatefulSets, WorkloadSink("StatefulSet"), settings, ct),
+            Stream(kube, Resources.PodDisruptionBudgets, new SnapshotSink<PdbSnapshot>(model.ReplacePdbs, model.PutPdb, p => model.RemovePdb(p.Namespace, p.Name)), settings, ct),
             ClusterApiAsync(kube, settings, ct),
         };
         await Task.WhenAll(tasks);
@@ -51,17 +50,19 @@ internal sealed partial class ClusterWatcher(
     private SnapshotSink<WorkloadSnapshot> WorkloadSink(string kind) =>
         new(listed => model.ReplaceWorkloads(kind, listed), model.PutWorkload, w => model.RemoveWorkload(w.Kind, w.Namespace, w.Name));
 
-    private Task Stream<T, TSnapshot>(ResourceApi<T, TSnapshot> api, ISnapshotSink<TSnapshot> sink, StreamSettings settings, CancellationToken ct) =>
-        new ResourceStream<T, TSnapshot>(api, sink, State, settings, model.SeeVersion, () => signal.Writer.TryWrite(true), logger, time).RunAsync(ct);
+    /// <summary>Lists then watches one resource into its sink, for ever (see <see cref="ResourceStream{T, TSnapshot}"/>).</summary>
+    private Task Stream<T, TSnapshot>(IKubernetes kube, WatchedResource<T, TSnapshot> resource, ISnapshotSink<TSnapshot> sink, StreamSettings settings, CancellationToken ct) =>
+        new ResourceStream<T, TSnapshot>(resource.On(kube, options.PageSize), sink, State, settings, model.SeeVersion, () => signal.Writer.TryWrite(true), logger, time)
+            .RunAsync(ct);
 
     /// <summary>
     /// Publishes what changed whenever a stream signals; on a failed publication retries everything not yet published.
-    /// After the first publication of a completely listed cluster, publishes once what disappeared while no watcher ran.
+    /// After the first publication of a completely listed cluster, publishes the listing once.
     /// </summary>
     private async Task PublishLoopAsync(Publication publication, CancellationToken ct)
     {
         var backoff = new Backoff(options.RetryInitial, options.RetryMaximum);
-        var goneChecked = ledger is null;
+        var listed = false;
         try
         {
             while (await signal.Reader.WaitToReadAsync(ct))
@@ -71,10 +72,10 @@ internal sealed partial class ClusterWatcher(
                 {
                     var changes = model.TakeChanges();
                     await publication.PublishAsync(changes, ct);
-                    if (!goneChecked && changes.Complete)
+                    if (!listed && changes.Complete)
                     {
-                        await PublishGoneAsync(publication, ledger!, ct);
-                        goneChecked = true;
+                        await PublishListingAsync(publication, changes.Watermark, ct);
+                        listed = true;
                     }
 
                     backoff.Reset();
@@ -95,14 +96,12 @@ internal sealed partial class ClusterWatcher(
         }
     }
 
-    /// <summary>Compares the ledger's present subjects with the published (complete) cluster and publishes the missing ones as gone.</summary>
-    private async Task PublishGoneAsync(Publication publication, IRecordedObservations recorded, CancellationToken ct)
+    private async Task PublishListingAsync(Publication publication, long watermark, CancellationToken ct)
     {
-        var present = await recorded.PresentAsync(target.ClusterId, ct);
-        var (nodes, addOns, risks) = await publication.PublishGoneAsync(present, options.AddOnNamespaces.ToHashSet(StringComparer.Ordinal), ct);
+        var listing = await publication.ListingAsync(options.AddOnNamespaces, watermark, ct);
         logger.LogInformation(
-            "Cluster {Cluster} listed completely: {Nodes} nodes, {AddOns} add-on containers and {Risks} drain risks the ledger held had disappeared while no watcher ran; their removal or resolution is published",
-            target.ClusterId, nodes, addOns, risks);
+            "Cluster {Cluster} listed completely: {Nodes} nodes, {AddOns} add-on containers in {Namespaces} namespaces and {Risks} open drain risks; published the listing, so that what the ledger holds and the cluster no longer has is recorded as gone",
+            target.ClusterId, listing.Nodes.Count, listing.AddOns.Count, listing.AddOnNamespaces.Count, listing.OpenDrainRisks.Count);
     }
 
     /// <summary>Polls <c>GET /version</c> every VersionPollInterval (sooner, with backoff, after a failure).</summary>

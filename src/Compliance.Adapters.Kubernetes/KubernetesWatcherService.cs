@@ -23,7 +23,6 @@ internal sealed class KubernetesWatcherService(
     IOptions<KubernetesOptions> options,
     IServiceProvider services,
     KubernetesWatchRegistry registry,
-    WatcherLedger ledger,
     TimeProvider time,
     ILogger<KubernetesWatcherService> logger) : BackgroundService
 {
@@ -55,9 +54,7 @@ internal sealed class KubernetesWatcherService(
             return;
         }
 
-        if (ledger.Recorded is null)
-            logger.LogWarning("Restart reconciliation is off: this process has no access to the ledger, so nodes, add-ons and drain risks that disappear while the watcher is down stay recorded as present");
-        var watchers = selection.Targets.Select(t => new ClusterWatcher(t, options.Value, publisher, time, logger, ledger.Recorded)).ToList();
+        var watchers = selection.Targets.Select(t => new ClusterWatcher(t, options.Value, publisher, time, logger)).ToList();
         registry.Set([.. watchers.Select(w => w.State)]);
         foreach (var target in selection.Targets)
             logger.LogInformation("Watching Kubernetes cluster {Cluster} ({Source}) at {Server}", target.ClusterId, target.Source, target.Configuration.Host);

@@ -1,5 +1,4 @@
 using Compliance.Application.Ports;
-using Compliance.Application.Store;
 using Compliance.Contracts.Observations;
 using Compliance.Testing.Kubernetes;
 using Microsoft.Extensions.Configuration;
@@ -56,30 +55,20 @@ public sealed class RegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task without_the_ledger_it_says_at_start_that_restart_reconciliation_is_off()
+    public async Task without_the_ledger_in_its_process_it_publishes_its_listing_of_the_cluster_all_the_same()
     {
         await using var api = await LocalKubernetesApi.StartAsync();
         TestCluster.Seed(api);
-        using var host = Build(new() { ["Compliance:Kubernetes:KubeconfigPath"] = api.WriteKubeconfig("bus-only") }, new CollectingPublisher());
+        var bus = new CollectingPublisher();
+        using var host = Build(new() { ["Compliance:Kubernetes:KubeconfigPath"] = api.WriteKubeconfig("bus-only") }, bus);
         await host.StartAsync();
-        await LogLineAsync(LogLevel.Warning, "Restart reconciliation is off: this process has no access to the ledger");
-        await LogLineAsync(LogLevel.Information, "Watching Kubernetes cluster bus-only");
+        await LogLineAsync(LogLevel.Information, "Cluster bus-only listed completely: 3 nodes");
         await host.StopAsync();
 
-        log.Said(LogLevel.Information, "listed completely").ShouldBeFalse();
-    }
-
-    [Fact]
-    public async Task with_the_ledger_registered_it_compares_the_listed_cluster_with_it()
-    {
-        await using var api = await LocalKubernetesApi.StartAsync();
-        TestCluster.Seed(api);
-        using var host = Build(new() { ["Compliance:Kubernetes:KubeconfigPath"] = api.WriteKubeconfig("with-ledger") },
-            new LedgerPublisher(ledger.Handler, TimeProvider.System), ledger.Store);
-        await host.StartAsync();
-        await LogLineAsync(LogLevel.Information, "Cluster with-ledger listed completely: 0 nodes, 0 add-on containers and 0 drain risks");
-        await host.StopAsync();
-
+        var listing = bus.Published.Select(p => p.Message).OfType<ClusterInventoryListed>().ShouldHaveSingleItem();
+        listing.Nodes.ShouldBe(["node-a", "node-b", "node-c"]);
+        listing.AddOnNamespaces.ShouldBe(KubernetesOptions.DefaultNamespaces.Order(StringComparer.Ordinal).ToList());
+        listing.OpenDrainRisks.ShouldBe(bus.Published.Select(p => p.Message).OfType<DrainRiskFound>().Select(r => r.RiskId).Order(StringComparer.Ordinal).ToList());
         log.Said(LogLevel.Warning, "Restart reconciliation is off").ShouldBeFalse();
     }
 
@@ -121,13 +110,12 @@ public sealed class RegistrationTests : IDisposable
         log.Said(level, fragment).ShouldBeTrue($"no {level} line containing: {fragment}");
     }
 
-    private IHost Build(Dictionary<string, string?> settings, IObservationPublisher publisher, IEventReader? ledgerReader = null)
+    private IHost Build(Dictionary<string, string?> settings, IObservationPublisher publisher)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddProvider(new ListLoggerProvider(log));
         builder.Services.AddSingleton(publisher);
-        if (ledgerReader is not null) builder.Services.AddSingleton(ledgerReader);
         builder.Services.AddComplianceKubernetes(builder.Configuration);
         return builder.Build();
     }

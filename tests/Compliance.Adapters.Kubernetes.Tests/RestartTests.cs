@@ -3,10 +3,14 @@ using Compliance.Domain.Verdicts;
 using Compliance.Domain.Versions;
 using Compliance.Testing.Kubernetes;
 using Microsoft.Extensions.Logging;
+using D = Compliance.Domain.Events;
 
 namespace Compliance.Adapters.Kubernetes.Tests;
 
-/// <summary>A watcher that starts again records what disappeared while none ran, once every stream is listed, and only once.</summary>
+/// <summary>
+/// A watcher that starts again publishes its complete listing of the cluster once every stream is listed; recording it,
+/// the observation decider removes what disappeared while no watcher ran, and only once.
+/// </summary>
 public sealed class RestartTests
 {
     private const string Reconciled = "listed completely";
@@ -20,18 +24,21 @@ public sealed class RestartTests
         (await AddOnsAsync(h)).ShouldContain("coredns");
         (await FindingAsync(h, FindingKind.PdbAllowsNoDisruption)).ResolvedAt.ShouldBeNull();
         var before = h.Publisher.Published.Count;
+        var recorded = (await h.Ledger.ObservationsAsync()).Count;
 
         Vanish(h.Api);
         h.StartWatcher();
-        await h.Eventually(() => Gone(h.Publisher.Published.Skip(before)).Count == 3, "the three removals");
+        await h.Eventually(() => Listings(h.Publisher.Published.Skip(before)).Count == 1, "the restarted watcher's listing");
         await h.Settled();
 
-        var after = h.Publisher.Published.Skip(before).Select(p => p.Message).ToList();
-        after.OfType<NodeRemoved>().ShouldHaveSingleItem().Node.ShouldBe("node-c");
-        var addOn = after.OfType<AddOnRemoved>().ShouldHaveSingleItem();
+        Gone(h.Publisher.Published.Skip(before)).ShouldBeEmpty("the restarted watcher never saw them: the decider removes them");
+        var removed = Removals(await h.Ledger.ObservationsAsync(), recorded);
+        removed.OfType<D.NodeRemoved>().ShouldHaveSingleItem().Node.ShouldBe("node-c");
+        var addOn = removed.OfType<D.AddOnRemoved>().ShouldHaveSingleItem();
         (addOn.ClusterId, addOn.Namespace, addOn.Workload, addOn.Container).ShouldBe((WatcherHarness.ClusterId, "kube-system", "coredns", "coredns"));
-        after.OfType<DrainRiskResolved>().ShouldHaveSingleItem().RiskId.ShouldBe("pdb/shop/checkout");
-        h.Log.Said(LogLevel.Information, "1 nodes, 1 add-on containers and 1 drain risks the ledger held had disappeared").ShouldBeTrue();
+        removed.OfType<D.DrainRiskResolved>().ShouldHaveSingleItem().RiskId.ShouldBe("pdb/shop/checkout");
+        removed.Count.ShouldBe(3);
+        h.Log.Said(LogLevel.Information, "Cluster test-cluster listed completely: 2 nodes").ShouldBeTrue();
 
         await h.Ledger.Projections.CatchUpAsync(CancellationToken.None);
         (await KubeletInstancesAsync(h)).ShouldBe(2, "the removed node no longer counts in EOL risk");
@@ -39,36 +46,38 @@ public sealed class RestartTests
         (await AddOnsAsync(h)).ShouldContain("cilium");
         (await FindingAsync(h, FindingKind.PdbAllowsNoDisruption)).ResolvedAt.ShouldNotBeNull();
         (await FindingAsync(h, FindingKind.SingleReplica)).ResolvedAt.ShouldBeNull();
-        var present = await h.Recorded.PresentAsync(WatcherHarness.ClusterId, CancellationToken.None);
+        var present = await h.Ledger.PresentAsync(WatcherHarness.ClusterId);
         present.Nodes.Keys.Order().ShouldBe(["node-a", "node-b"]);
         present.OpenRisks.Keys.ShouldNotContain("pdb/shop/checkout");
     }
 
     [Fact]
-    public async Task a_removal_derived_again_carries_the_same_id_and_a_second_restart_records_nothing()
+    public async Task a_listing_taken_again_carries_the_same_id_and_a_second_restart_records_nothing()
     {
         await using var h = await StoppedAfterFirstPublicationAsync();
         Vanish(h.Api);
 
         var lost = new CollectingPublisher();
         h.StartWatcher(lost);
-        await h.Eventually(() => Gone(lost.Published).Count == 3, "the removals handed to a bus that loses them");
+        await h.Eventually(() => Listings(lost.Published).Count == 1, "the listing handed to a bus that loses it");
         await h.StopWatcherAsync();
-        (await h.Recorded.PresentAsync(WatcherHarness.ClusterId, CancellationToken.None)).Nodes.Keys.ShouldContain("node-c", "nothing reached the ledger");
+        (await h.Ledger.PresentAsync(WatcherHarness.ClusterId)).Nodes.Keys.ShouldContain("node-c", "nothing reached the ledger");
 
         var before = h.Publisher.Published.Count;
-        h.StartWatcher();
-        await h.Eventually(() => Gone(h.Publisher.Published.Skip(before)).Count == 3, "the removals, derived again");
-        await h.Settled();
-        Gone(h.Publisher.Published.Skip(before)).Select(g => g.Id).Order().ShouldBe(Gone(lost.Published).Select(g => g.Id).Order());
         var recorded = (await h.Ledger.ObservationsAsync()).Count;
+        h.StartWatcher();
+        await h.Eventually(() => Listings(h.Publisher.Published.Skip(before)).Count == 1, "the listing, taken again");
+        await h.Settled();
+        Listings(h.Publisher.Published.Skip(before)).Single().Id.ShouldBe(Listings(lost.Published).Single().Id);
+        Removals(await h.Ledger.ObservationsAsync(), recorded).Count.ShouldBe(3);
+        recorded = (await h.Ledger.ObservationsAsync()).Count;
         await h.StopWatcherAsync();
 
         var third = h.Publisher.Published.Count;
         h.StartWatcher();
-        await h.Eventually(() => h.Log.Lines.Count(l => l.Text.Contains(Reconciled, StringComparison.Ordinal)) == 4, "the third restart's comparison");
+        await h.Eventually(() => h.Log.Lines.Count(l => l.Text.Contains(Reconciled, StringComparison.Ordinal)) == 4, "the third restart's listing");
         await h.Settled();
-        Gone(h.Publisher.Published.Skip(third)).ShouldBeEmpty();
+        Listings(h.Publisher.Published.Skip(third)).Count.ShouldBe(1);
         (await h.Ledger.ObservationsAsync()).Count.ShouldBe(recorded);
     }
 
@@ -77,19 +86,19 @@ public sealed class RestartTests
     {
         await using var h = await StoppedAfterFirstPublicationAsync();
         h.Api.Delete(ApiResources.Nodes, null, "node-c").ShouldBeTrue();
-        await RestartUntilAsync(h, p => p.OfType<NodeRemoved>().Any(), "the first removal");
-        await RestartUntilAsync(h, _ => true, "a restart while node-c is gone");
+        var firstRemoval = await RestartAsync(h);
+        var whileGone = await RestartAsync(h);
         h.Api.Put(KubeObjects.Node("node-c"));
-        await RestartUntilAsync(h, p => p.OfType<NodeObserved>().Any(n => n.Node == "node-c"), "node-c back");
+        (await RestartAsync(h)).Message.Nodes.ShouldContain("node-c");
         h.Api.Delete(ApiResources.Nodes, null, "node-c").ShouldBeTrue();
-        await RestartUntilAsync(h, p => p.OfType<NodeRemoved>().Any(), "the second removal");
+        var secondRemoval = await RestartAsync(h);
 
-        var removals = h.Publisher.Published.Where(p => p.Message is NodeRemoved).ToList();
-        removals.Count.ShouldBe(2);
-        removals[1].Id.ShouldNotBe(removals[0].Id, "the second removal follows a new observation, so it is a new message");
-        var recorded = (await h.Ledger.ObservationsAsync()).Where(o => o is Domain.Events.NodeRemoved or Domain.Events.NodeObserved { Node: "node-c" }).ToList();
+        whileGone.Id.ShouldBe(firstRemoval.Id, "nothing changed in the cluster between those two listings");
+        secondRemoval.Message.Nodes.ShouldBe(firstRemoval.Message.Nodes);
+        secondRemoval.Id.ShouldNotBe(firstRemoval.Id, "the same names at a later resourceVersion are a new listing, whose removals are new events");
+        var recorded = (await h.Ledger.ObservationsAsync()).Where(o => o is D.NodeRemoved or D.NodeObserved { Node: "node-c" }).ToList();
         recorded.Select(o => o.GetType().Name).ShouldBe(["NodeObserved", "NodeRemoved", "NodeObserved", "NodeRemoved"]);
-        (await h.Recorded.PresentAsync(WatcherHarness.ClusterId, CancellationToken.None)).Nodes.Keys.ShouldNotContain("node-c");
+        (await h.Ledger.PresentAsync(WatcherHarness.ClusterId)).Nodes.Keys.ShouldNotContain("node-c");
     }
 
     [Fact]
@@ -100,13 +109,14 @@ public sealed class RestartTests
         var recorded = (await h.Ledger.ObservationsAsync()).Count;
 
         h.StartWatcher();
-        await h.Eventually(() => h.Log.Lines.Count(l => l.Text.Contains(Reconciled, StringComparison.Ordinal)) == 2, "the restarted watcher's comparison");
+        await h.Eventually(() => h.Log.Lines.Count(l => l.Text.Contains(Reconciled, StringComparison.Ordinal)) == 2, "the restarted watcher's listing");
         await h.Settled();
 
         var second = h.Publisher.Published.Skip(first.Count).ToList();
         Gone(second).ShouldBeEmpty();
         IdsOf<NodeObserved>(second).ShouldBe(IdsOf<NodeObserved>(first));
         IdsOf<AddOnVersionObserved>(second).ShouldBe(IdsOf<AddOnVersionObserved>(first));
+        IdsOf<ClusterInventoryListed>(second).ShouldBe(IdsOf<ClusterInventoryListed>(first));
         IdsOf<NodeObserved>(second).Count.ShouldBe(3);
         (await h.Ledger.ObservationsAsync()).Count.ShouldBe(recorded, "the ledger already knows everything the new watcher saw");
     }
@@ -127,7 +137,8 @@ public sealed class RestartTests
         (await h.Ledger.ObservationsAsync()).Count.ShouldBe(recorded);
 
         await h.Api.StartAsync();
-        await h.Eventually(() => Gone(h.Publisher.Published.Skip(before)).Count == 3, "the removals once the cluster is listed");
+        await h.Eventually(() => Listings(h.Publisher.Published.Skip(before)).Count == 1, "the listing once the cluster is listed");
+        Removals(await h.Ledger.ObservationsAsync(), recorded).Count.ShouldBe(3);
     }
 
     [Fact]
@@ -137,30 +148,31 @@ public sealed class RestartTests
         Vanish(h.Api);
         h.Api.FailLists(ApiResources.Pods);
         var before = h.Publisher.Published.Count;
+        var recorded = (await h.Ledger.ObservationsAsync()).Count;
 
         h.StartWatcher();
         await h.Eventually(() => h.Watcher!.State.Streams.Any(s => s.Stream == "pods" && s.Reconnects >= 3), "the pod list failing a few times");
         await h.Settled();
         h.Publisher.Published.Skip(before).Select(p => p.Message).OfType<NodeObserved>().Count().ShouldBe(2, "the nodes were listed");
-        Gone(h.Publisher.Published.Skip(before)).ShouldBeEmpty();
-        h.Log.Said(LogLevel.Information, "1 nodes").ShouldBeFalse();
+        Listings(h.Publisher.Published.Skip(before)).ShouldBeEmpty();
+        Removals(await h.Ledger.ObservationsAsync(), recorded).ShouldBeEmpty();
 
         h.Api.FailLists(ApiResources.Pods, failing: false);
-        await h.Eventually(() => Gone(h.Publisher.Published.Skip(before)).Count == 3, "the removals once the pods are listed");
+        await h.Eventually(() => Listings(h.Publisher.Published.Skip(before)).Count == 1, "the listing once the pods are listed");
         await h.Settled();
-        Gone(h.Publisher.Published.Skip(before)).Count.ShouldBe(3);
+        Removals(await h.Ledger.ObservationsAsync(), recorded).Count.ShouldBe(3);
     }
 
-    /// <summary>Starts the watcher, waits until what it published since satisfies <paramref name="until"/> and it compared with the ledger, then stops it.</summary>
-    private static async Task RestartUntilAsync(WatcherHarness h, Func<IEnumerable<object>, bool> until, string what)
+    /// <summary>Starts the watcher, waits for its listing and for it to settle, stops it; returns the listing and its id.</summary>
+    private static async Task<(ClusterInventoryListed Message, Guid Id)> RestartAsync(WatcherHarness h)
     {
         var before = h.Publisher.Published.Count;
-        var compared = h.Log.Lines.Count(l => l.Text.Contains(Reconciled, StringComparison.Ordinal));
         h.StartWatcher();
-        await h.Eventually(() => until(h.Publisher.Published.Skip(before).Select(p => p.Message))
-            && h.Log.Lines.Count(l => l.Text.Contains(Reconciled, StringComparison.Ordinal)) > compared, what);
+        await h.Eventually(() => Listings(h.Publisher.Published.Skip(before)).Count == 1, "the restarted watcher's listing");
         await h.Settled();
         await h.StopWatcherAsync();
+        var (message, id) = Listings(h.Publisher.Published.Skip(before)).Single();
+        return ((ClusterInventoryListed)message, id);
     }
 
     /// <summary>The test cluster watched until its first publication is recorded, then the watcher stopped.</summary>
@@ -183,6 +195,13 @@ public sealed class RestartTests
 
     private static List<(object Message, Guid Id)> Gone(IEnumerable<(object Message, Guid Id)> published) =>
         [.. published.Where(p => p.Message is NodeRemoved or AddOnRemoved or DrainRiskResolved)];
+
+    private static List<(object Message, Guid Id)> Listings(IEnumerable<(object Message, Guid Id)> published) =>
+        [.. published.Where(p => p.Message is ClusterInventoryListed)];
+
+    /// <summary>The removals and resolutions the ledger recorded after its first <paramref name="skip"/> observations.</summary>
+    private static List<D.ObservationEvent> Removals(IReadOnlyList<D.ObservationEvent> recorded, int skip) =>
+        [.. recorded.Skip(skip).Where(o => o is D.NodeRemoved or D.AddOnRemoved or D.DrainRiskResolved)];
 
     private static List<Guid> IdsOf<T>(IEnumerable<(object Message, Guid Id)> published) => [.. published.Where(p => p.Message is T).Select(p => p.Id).Order()];
 

@@ -3,6 +3,7 @@ using Compliance.Domain.Verdicts;
 using Compliance.Domain.Versions;
 using Compliance.Host.Serve;
 using Compliance.Testing.Kubernetes;
+using static Compliance.Adapters.Kubernetes.Tests.RecordedFleet;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -11,6 +12,8 @@ namespace Compliance.Adapters.Kubernetes.Tests;
 
 public sealed class ServeTests : IDisposable
 {
+    private const string Cluster = "kind-restart";
+
     private readonly string data = Path.Combine(Path.GetTempPath(), "compliance-serve-k8s-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -52,10 +55,9 @@ public sealed class ServeTests : IDisposable
     {
         await using var api = await LocalKubernetesApi.StartAsync();
         TestCluster.Seed(api);
-        var kubeconfig = api.WriteKubeconfig("kind-restart");
+        var kubeconfig = api.WriteKubeconfig(Cluster);
         Directory.CreateDirectory(data);
         string[] args = [$"--Compliance:Kubernetes:KubeconfigPath={kubeconfig}", "--Compliance:Catalog:RefreshEnabled=false"];
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         // Its own async flow: MassTransit keeps its log context in an AsyncLocal, which must not carry over to the second app.
         await Task.Run(async () =>
@@ -63,8 +65,8 @@ public sealed class ServeTests : IDisposable
             await using var first = ServeApp.Build(args, new ServeOptions("http://127.0.0.1:0", data));
             await first.StartAsync();
             var queries = first.Services.GetRequiredService<FleetQueries>();
-            await UntilAsync(async () => (await KubeletsAsync(queries, today)) == 3 && (await OpenBudgetFindingAsync(queries)) is true);
-            (await OpenBudgetFindingAsync(queries)).ShouldBe(true, "the first run recorded the budget's finding");
+            await UntilAsync(async () => (await KubeletsAsync(queries, Cluster)) == 3 && (await OpenBudgetFindingAsync(queries, Cluster)) is true);
+            (await OpenBudgetFindingAsync(queries, Cluster)).ShouldBe(true, "the first run recorded the budget's finding");
             await first.StopAsync();
         });
 
@@ -73,25 +75,11 @@ public sealed class ServeTests : IDisposable
         await using var second = ServeApp.Build(args, new ServeOptions("http://127.0.0.1:0", data));
         await second.StartAsync();
         var after = second.Services.GetRequiredService<FleetQueries>();
-        await UntilAsync(async () => (await KubeletsAsync(after, today)) == 2 && (await OpenBudgetFindingAsync(after)) is false);
+        await UntilAsync(async () => (await KubeletsAsync(after, Cluster)) == 2 && (await OpenBudgetFindingAsync(after, Cluster)) is false);
         await second.StopAsync();
 
-        (await KubeletsAsync(after, today)).ShouldBe(2, "node-c no longer counts in EOL risk");
-        (await OpenBudgetFindingAsync(after)).ShouldBe(false, "the budget's finding is resolved");
-    }
-
-    private static async Task<int> KubeletsAsync(FleetQueries queries, DateOnly today) =>
-        (await queries.EolRiskAsync("kind-restart", today, CancellationToken.None)).Where(v => v.Kind == ComponentKind.Kubelet).Sum(v => v.Instances);
-
-    /// <summary>Whether the checkout budget's finding is open (true), resolved (false) or not recorded (null).</summary>
-    private static async Task<bool?> OpenBudgetFindingAsync(FleetQueries queries) =>
-        (await queries.FindingsAsync("kind-restart", DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None))
-        .SingleOrDefault(f => f.Kind == FindingKind.PdbAllowsNoDisruption) is { } f ? f.ResolvedAt is null : null;
-
-    /// <summary>Polls until <paramref name="condition"/> holds, for at most 40 s (the caller asserts afterwards).</summary>
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 400 && !await condition(); i++) await Task.Delay(100);
+        (await KubeletsAsync(after, Cluster)).ShouldBe(2, "node-c no longer counts in EOL risk");
+        (await OpenBudgetFindingAsync(after, Cluster)).ShouldBe(false, "the budget's finding is resolved");
     }
 
     public void Dispose()

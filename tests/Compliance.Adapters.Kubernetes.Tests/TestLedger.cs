@@ -5,6 +5,8 @@ using Compliance.Application.Handling;
 using Compliance.Application.Projections;
 using Compliance.Application.Queries;
 using Compliance.Application.Serialization;
+using Compliance.Application.Store;
+using Compliance.Domain.Deciders;
 using Compliance.Domain.Events;
 
 namespace Compliance.Adapters.Kubernetes.Tests;
@@ -33,6 +35,15 @@ internal sealed class TestLedger : IDisposable
     public ProjectionRunner Projections { get; }
 
     public FleetQueries Queries { get; }
+
+    /// <summary>What the ledger holds as present in a cluster: its observations stream folded by the decider that records it.</summary>
+    public async Task<ObservationState> PresentAsync(string clusterId)
+    {
+        var state = ObservationDecider.Initial;
+        await foreach (var stored in Store.ReadStreamAsync(Streams.Observations(clusterId), Direction.Forwards, 0, int.MaxValue, CancellationToken.None))
+            state = ObservationDecider.Evolve(state, EventSerializer.Default.FromStored(stored));
+        return state;
+    }
 
     public async Task<IReadOnlyList<ObservationEvent>> ObservationsAsync()
     {

@@ -1,12 +1,12 @@
 using Compliance.Application.Ports;
-using Compliance.Application.Queries;
 using Compliance.Testing.Kubernetes;
 
 namespace Compliance.Adapters.Kubernetes.Tests;
 
 /// <summary>
 /// A local API server, a real ledger, and the watcher between them (through the real KubernetesClient and a generated
-/// kubeconfig); the watcher reads the same ledger at start, as in <c>compliance serve</c>.
+/// kubeconfig); what the watcher publishes is recorded in the ledger through the command handler, as the bus consumers
+/// of <c>compliance serve</c> record it.
 /// </summary>
 internal sealed class WatcherHarness : IAsyncDisposable
 {
@@ -20,10 +20,7 @@ internal sealed class WatcherHarness : IAsyncDisposable
         Api = api;
         Ledger = ledger;
         Publisher = new LedgerPublisher(ledger.Handler, TimeProvider.System);
-        Recorded = new RecordedObservations(ledger.Store);
     }
-
-    public RecordedObservations Recorded { get; }
 
     public LocalKubernetesApi Api { get; }
 
@@ -54,12 +51,12 @@ internal sealed class WatcherHarness : IAsyncDisposable
         PageSize = 4,
     };
 
-    /// <summary>Starts a watcher publishing to <paramref name="publisher"/> (default: the ledger) and reading the ledger at start unless <paramref name="readsLedger"/> is false.</summary>
-    public ClusterWatcher StartWatcher(IObservationPublisher? publisher = null, bool readsLedger = true)
+    /// <summary>Starts a watcher publishing to <paramref name="publisher"/> (default: the ledger).</summary>
+    public ClusterWatcher StartWatcher(IObservationPublisher? publisher = null)
     {
         var options = Options;
         var target = ClusterTargets.Resolve(options).Targets.Single();
-        Watcher = new ClusterWatcher(target, options, publisher ?? Publisher, TimeProvider.System, Log, readsLedger ? Recorded : null);
+        Watcher = new ClusterWatcher(target, options, publisher ?? Publisher, TimeProvider.System, Log);
         stop = new CancellationTokenSource();
         running = Watcher.RunAsync(stop.Token);
         return Watcher;

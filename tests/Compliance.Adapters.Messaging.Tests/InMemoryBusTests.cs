@@ -61,6 +61,30 @@ public sealed class InMemoryBusTests
     }
 
     [Fact]
+    public async Task a_cluster_listing_records_what_it_lacks_as_gone_once()
+    {
+        using var ledger = new TestLedger();
+        await using var host = await BusHost.InMemoryAsync(ledger);
+        await host.Publisher.PublishAsync(Observations.Node("web-prod", "node-1", "v1.30.1", At), Guid.NewGuid(), CancellationToken.None);
+        await host.Publisher.PublishAsync(Observations.Node("web-prod", "node-2", "v1.30.1", At), Guid.NewGuid(), CancellationToken.None);
+        await Eventually.Until(() => ledger.StreamAsync(Streams.Observations("web-prod")), e => e.Count == 2, "both nodes being recorded");
+
+        var listing = new ClusterInventoryListed("web-prod", ["node-1"], ["kube-system"], [], [], "42", At.AddHours(1), Observations.Source);
+        var id = Guid.NewGuid();
+        await host.Publisher.PublishAsync(listing, id, CancellationToken.None);
+        await host.Publisher.PublishAsync(listing, id, CancellationToken.None);
+        await Eventually.Until(() => ledger.StreamAsync(Streams.Observations("web-prod")), e => e.Count == 3, "the removal");
+        await host.Publisher.PublishAsync(listing with { ResourceVersion = "43" }, Guid.NewGuid(), CancellationToken.None);
+        await host.Publisher.PublishAsync(Observations.ControlPlane("web-prod", "v1.30.1", At), Guid.NewGuid(), CancellationToken.None);
+
+        var stored = await Eventually.Until(() => ledger.StreamAsync(Streams.Observations("web-prod")), e => e.Count == 4, "the message after the later listing");
+        stored.Select(e => e.Type).Order().ShouldBe(["V1.ControlPlaneVersionObserved", "V1.NodeObserved", "V1.NodeObserved", "V1.NodeRemoved"]);
+        var removed = stored.Single(e => e.Type == "V1.NodeRemoved");
+        removed.Json.ShouldContain("node-2");
+        removed.CausationId.ShouldBe(id);
+    }
+
+    [Fact]
     public async Task the_publisher_refuses_anything_that_is_not_a_contract()
     {
         using var ledger = new TestLedger();

@@ -42,7 +42,7 @@ internal sealed partial class ClusterModel(IReadOnlySet<string> addOnNamespaces)
         {
             var had = nodes.TryGetValue(node.Name, out var old);
             nodes[node.Name] = node;
-            if (!had || old!.ContentHash != node.ContentHash) dirtyNodes.Add(node.Name);
+            if (!had || old!.ResourceVersion != node.ResourceVersion) dirtyNodes.Add(node.Name);
             if (!had || old!.Unschedulable != node.Unschedulable || old.Cpu != node.Cpu || old.Memory != node.Memory) drainDirty = true;
         }
     }

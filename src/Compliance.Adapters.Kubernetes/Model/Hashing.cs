@@ -1,22 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace Compliance.Adapters.Kubernetes.Model;
 
-/// <summary>Content hashes and name-based (RFC 4122 version 5) message ids: the same content always gives the same id.</summary>
+/// <summary>Message fingerprints and name-based (RFC 4122 version 5) message ids: the same content always gives the same id.</summary>
 internal static class Hashing
 {
     /// <summary>The namespace of the watcher's message ids (a fixed random UUID).</summary>
     private static readonly Guid MessageNamespace = new("6f1f3c0e-8a55-4d4b-9d0e-2b7c4b3f7a51");
 
-    public static string Of(params string[] parts)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts)));
-        return Convert.ToHexStringLower(bytes.AsSpan(0, 16));
-    }
-
-    public static string Entries(IReadOnlyDictionary<string, string> entries) =>
-        string.Join('\u001e', entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value));
+    /// <summary>
+    /// Hash of a message's JSON: equal messages (maps in the same order, as the watcher builds them) hash alike, so an
+    /// exact repeat is recognised without naming a field.
+    /// </summary>
+    public static string Of<T>(T message) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(message)).AsSpan(0, 16));
 
     /// <summary>UUID version 5 (SHA-1) of <paramref name="name"/> in the watcher's namespace.</summary>
     public static Guid MessageId(string name)

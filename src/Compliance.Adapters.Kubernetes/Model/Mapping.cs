@@ -20,7 +20,7 @@ internal static class Mapping
         var info = node.Status?.NodeInfo ?? throw new MalformedObjectException($"node {name} has no status.nodeInfo");
         if (string.IsNullOrWhiteSpace(info.KubeletVersion)) throw new MalformedObjectException($"node {name} has no nodeInfo.kubeletVersion");
         var allocatable = (node.Status.Allocatable ?? new Dictionary<string, ResourceQuantity>())
-            .ToDictionary(a => a.Key, a => a.Value?.ToString() ?? "", StringComparer.Ordinal);
+            .OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value?.ToString() ?? "", StringComparer.Ordinal);
         return new NodeSnapshot(
             name,
             node.Metadata.ResourceVersion ?? "",
@@ -108,10 +108,12 @@ internal static class Mapping
         }
     }
 
+    /// <summary>A copy in key order, so that the same entries always make the same message.</summary>
     private static Dictionary<string, string> Copy(IDictionary<string, string>? entries, Func<string, bool>? keep = null) =>
         entries is null
             ? new Dictionary<string, string>(StringComparer.Ordinal)
-            : entries.Where(e => keep?.Invoke(e.Key) ?? true).ToDictionary(e => e.Key, e => e.Value ?? "", StringComparer.Ordinal);
+            : entries.Where(e => keep?.Invoke(e.Key) ?? true).OrderBy(e => e.Key, StringComparer.Ordinal)
+                .ToDictionary(e => e.Key, e => e.Value ?? "", StringComparer.Ordinal);
 
     private static string? Text(JsonElement element, params string[] path)
     {

@@ -13,13 +13,7 @@ internal sealed record NodeSnapshot(
     bool Unschedulable,
     IReadOnlyDictionary<string, string> Annotations,
     decimal? Cpu,
-    decimal? Memory)
-{
-    /// <summary>Hash of the observed content (not the resourceVersion), so an unchanged node publishes nothing.</summary>
-    public string ContentHash { get; } = Hashing.Of(Name, Info.KubeletVersion, Info.KubeProxyVersion, Info.OsImage, Info.KernelVersion,
-        Info.ContainerRuntimeVersion, Info.Architecture, Info.OperatingSystem, Info.MachineId, Info.SystemUuid, Info.BootId,
-        Hashing.Entries(Labels), Hashing.Entries(Allocatable), Unschedulable ? "cordoned" : "schedulable", Hashing.Entries(Annotations));
-}
+    decimal? Memory);
 
 /// <summary>A pod reduced to where it runs, which workload owns it and its containers' images; a finished pod (Succeeded, Failed) runs nothing.</summary>
 internal sealed record PodSnapshot(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Compliance.Adapters.Kubernetes.Model;
 using Compliance.Application.Ports;
 using Compliance.Contracts.Observations;
@@ -7,18 +8,21 @@ using Compliance.Domain.Versions;
 namespace Compliance.Adapters.Kubernetes.Observing;
 
 /// <summary>
-/// Publishes a cluster's observations, changes only: it keeps the content hash last published per subject (node, add-on
-/// container, drain risk, control plane) and publishes when it differs, or the removal when the subject is gone. Message
-/// ids are UUIDv5 over cluster, subject, content hash and the resourceVersion the content was seen at, so a redelivery
-/// or a repeated publication carries the same id, while a later return to an earlier content gets a new one.
+/// Publishes a cluster's observations, changes only: per subject (control plane, node, add-on container, drain risk) it
+/// keeps a fingerprint of the message last sent, the message's JSON without its instant, and does not send an exact
+/// repeat; what counts as a change is the decider's to say (<c>NodeComparison</c>), not this class's. Removals are sent
+/// for subjects gone since. Message ids are UUIDv5 over cluster, subject, fingerprint and the resourceVersion the
+/// content was seen at, so a redelivery or a repeated publication carries the same id, while a later return to an
+/// earlier content gets a new one.
 /// </summary>
-internal sealed partial class Publication(string clusterId, IObservationPublisher publisher, TimeProvider time) : IDisposable
+internal sealed class Publication(string clusterId, IObservationPublisher publisher, TimeProvider time) : IDisposable
 {
     public const string Source = "watcher:k8s";
 
-    private const string DrainPrefix = "drain/";
-
-    private readonly Dictionary<string, string> published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> controlPlane = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<AddOnKey, string> addOns = [];
+    private readonly Dictionary<string, string> risks = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
     /// <summary>Observations published since start.</summary>
@@ -44,8 +48,40 @@ internal sealed partial class Publication(string clusterId, IObservationPublishe
         await oneAtATime.WaitAsync(ct);
         try
         {
-            var hash = Hashing.Of(gitVersion, platform);
-            await SendAsync("controlplane", hash, hash, new ControlPlaneVersionObserved(clusterId, gitVersion, platform, time.GetUtcNow(), Source), ct);
+            await SendAsync(controlPlane, "", "controlplane", at => new ControlPlaneVersionObserved(clusterId, gitVersion, platform, at, Source), null, ct);
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    /// <summary>
+    /// Publishes the complete listing: every node, add-on container and open drain risk sent and not removed since,
+    /// with the namespaces add-ons were looked for in. Call it once everything a complete list showed has been
+    /// published, so that what was sent is the whole cluster. The id is UUIDv5 of the listing without its instant: the
+    /// same cluster at the same resourceVersion lists the same, a later identical one (something came and went in
+    /// between) is a new message.
+    /// </summary>
+    public async Task<ClusterInventoryListed> ListingAsync(IEnumerable<string> addOnNamespaces, long watermark, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(addOnNamespaces);
+        await oneAtATime.WaitAsync(ct);
+        try
+        {
+            var listing = new ClusterInventoryListed(
+                clusterId,
+                [.. nodes.Keys.Order(StringComparer.Ordinal)],
+                [.. addOnNamespaces.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                [.. addOns.Keys.OrderBy(k => k.Namespace, StringComparer.Ordinal).ThenBy(k => k.Workload, StringComparer.Ordinal)
+                    .ThenBy(k => k.Container, StringComparer.Ordinal).Select(k => new AddOnContainer(k.Namespace, k.Workload, k.Container))],
+                [.. risks.Keys.Order(StringComparer.Ordinal)],
+                watermark.ToString(CultureInfo.InvariantCulture),
+                default,
+                Source);
+            await publisher.PublishAsync(listing with { ObservedAt = time.GetUtcNow() }, Hashing.MessageId($"{clusterId}|listing|{Hashing.Of(listing)}"), ct);
+            Published++;
+            return listing;
         }
         finally
         {
@@ -55,63 +91,61 @@ internal sealed partial class Publication(string clusterId, IObservationPublishe
 
     private Task NodeAsync(string name, NodeSnapshot? node, long watermark, CancellationToken ct)
     {
-        var key = NodeKey(name);
-        if (node is null) return RemoveAsync(key, watermark, () => new NodeRemoved(clusterId, name, time.GetUtcNow(), Source), ct);
-        var message = new NodeObserved(clusterId, name, node.Info, node.Labels, node.Allocatable, node.Unschedulable, node.Annotations, time.GetUtcNow(), Source);
-        return SendAsync(key, node.ContentHash, node.ResourceVersion, message, ct);
+        if (node is null) return RemoveAsync(nodes, name, "node/" + name, watermark, () => new NodeRemoved(clusterId, name, time.GetUtcNow(), Source), ct);
+        return SendAsync(nodes, name, "node/" + name,
+            at => new NodeObserved(clusterId, name, node.Info, node.Labels, node.Allocatable, node.Unschedulable, node.Annotations, at, Source),
+            node.ResourceVersion, ct);
     }
 
     private Task AddOnAsync(AddOnKey k, (string Image, long SourceVersion)? running, long watermark, CancellationToken ct)
     {
-        var key = AddOnKeyOf(k);
+        var subject = $"addon/{k.Namespace}/{k.Workload}/{k.Container}";
         if (running is not { } r)
-            return RemoveAsync(key, watermark, () => new AddOnRemoved(clusterId, k.Namespace, k.Workload, k.Container, time.GetUtcNow(), Source), ct);
+            return RemoveAsync(addOns, k, subject, watermark, () => new AddOnRemoved(clusterId, k.Namespace, k.Workload, k.Container, time.GetUtcNow(), Source), ct);
         var product = VersionParser.ParseImage(r.Image).Product;
-        var message = new AddOnVersionObserved(clusterId, k.Namespace, k.Workload, k.Container, r.Image, product, time.GetUtcNow(), Source);
-        return SendAsync(key, Hashing.Of(r.Image, product), r.SourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), message, ct);
+        return SendAsync(addOns, k, subject, at => new AddOnVersionObserved(clusterId, k.Namespace, k.Workload, k.Container, r.Image, product, at, Source),
+            r.SourceVersion.ToString(CultureInfo.InvariantCulture), ct);
     }
 
-    private async Task DrainAsync(IReadOnlyList<DrainRisk> risks, long watermark, CancellationToken ct)
+    private async Task DrainAsync(IReadOnlyList<DrainRisk> found, long watermark, CancellationToken ct)
     {
+        var seenAt = watermark.ToString(CultureInfo.InvariantCulture);
         var open = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var risk in risks)
+        foreach (var risk in found)
         {
-            var key = DrainKey(risk.RiskId);
-            open.Add(key);
-            var hash = Hashing.Of(risk.Kind, risk.Subject, risk.Detail, risk.GracePeriodSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            var message = new DrainRiskFound(clusterId, risk.RiskId, risk.Kind, risk.Subject, risk.Detail, risk.GracePeriodSeconds, time.GetUtcNow(), Source);
-            await SendAsync(key, hash, watermark.ToString(System.Globalization.CultureInfo.InvariantCulture), message, ct);
+            open.Add(risk.RiskId);
+            await SendAsync(risks, risk.RiskId, "drain/" + risk.RiskId,
+                at => new DrainRiskFound(clusterId, risk.RiskId, risk.Kind, risk.Subject, risk.Detail, risk.GracePeriodSeconds, at, Source), seenAt, ct);
         }
 
-        foreach (var key in published.Keys.Where(k => k.StartsWith(DrainPrefix, StringComparison.Ordinal) && !open.Contains(k)).ToList())
-        {
-            var riskId = key[DrainPrefix.Length..];
-            await RemoveAsync(key, watermark, () => new DrainRiskResolved(clusterId, riskId, time.GetUtcNow(), Source), ct);
-        }
+        foreach (var riskId in risks.Keys.Where(r => !open.Contains(r)).ToList())
+            await RemoveAsync(risks, riskId, "drain/" + riskId, watermark, () => new DrainRiskResolved(clusterId, riskId, time.GetUtcNow(), Source), ct);
     }
 
-    private async Task SendAsync<T>(string key, string hash, string seenAt, T message, CancellationToken ct) where T : class
+    /// <summary>
+    /// Sends the message unless it is an exact repeat of the last one sent for the subject. <paramref name="message"/>
+    /// builds it for an instant: the fingerprint is taken without one. <paramref name="seenAt"/> null: the
+    /// fingerprint alone makes the id.
+    /// </summary>
+    private async Task SendAsync<TKey, T>(Dictionary<TKey, string> sent, TKey key, string subject, Func<DateTimeOffset, T> message, string? seenAt,
+        CancellationToken ct) where TKey : notnull where T : class
     {
-        if (published.TryGetValue(key, out var known) && known == hash) return;
-        await publisher.PublishAsync(message, Hashing.MessageId($"{clusterId}|{key}|{hash}|{seenAt}"), ct);
-        published[key] = hash;
+        var fingerprint = Hashing.Of(message(default));
+        if (sent.TryGetValue(key, out var known) && known == fingerprint) return;
+        var name = seenAt is null ? $"{clusterId}|{subject}|{fingerprint}" : $"{clusterId}|{subject}|{fingerprint}|{seenAt}";
+        await publisher.PublishAsync(message(time.GetUtcNow()), Hashing.MessageId(name), ct);
+        sent[key] = fingerprint;
         Published++;
     }
 
-    private async Task RemoveAsync<T>(string key, long watermark, Func<T> message, CancellationToken ct) where T : class
+    private async Task RemoveAsync<TKey, T>(Dictionary<TKey, string> sent, TKey key, string subject, long watermark, Func<T> message, CancellationToken ct)
+        where TKey : notnull where T : class
     {
-        if (!published.TryGetValue(key, out var last)) return;
-        await publisher.PublishAsync(message(), Hashing.MessageId($"{clusterId}|{key}|removed|{last}|{watermark}"), ct);
-        published.Remove(key);
+        if (!sent.TryGetValue(key, out var last)) return;
+        await publisher.PublishAsync(message(), Hashing.MessageId(string.Create(CultureInfo.InvariantCulture, $"{clusterId}|{subject}|removed|{last}|{watermark}")), ct);
+        sent.Remove(key);
         Published++;
     }
-
-    // The subject keys of `published`; what a restart finds gone is looked up under the same keys.
-    private static string NodeKey(string name) => "node/" + name;
-
-    private static string AddOnKeyOf(AddOnKey k) => $"addon/{k.Namespace}/{k.Workload}/{k.Container}";
-
-    private static string DrainKey(string riskId) => DrainPrefix + riskId;
 
     public void Dispose() => oneAtATime.Dispose();
 }

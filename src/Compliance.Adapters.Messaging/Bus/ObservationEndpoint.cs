@@ -16,6 +16,7 @@ internal static class ObservationEndpoint
     [
         typeof(ControlPlaneVersionObservedConsumer), typeof(NodeObservedConsumer), typeof(NodeRemovedConsumer),
         typeof(AddOnVersionObservedConsumer), typeof(AddOnRemovedConsumer), typeof(DrainRiskFoundConsumer), typeof(DrainRiskResolvedConsumer),
+        typeof(ClusterInventoryListedConsumer),
         typeof(ReleaseCycleObservedConsumer), typeof(PatchReleasedConsumer), typeof(VulnerabilityPublishedConsumer),
     ];
 

@@ -1,3 +1,5 @@
+using Compliance.Domain.Commands;
+using Compliance.Domain.Deciders;
 using Compliance.Domain.Events;
 using C = Compliance.Contracts.Observations;
 
@@ -6,7 +8,8 @@ namespace Compliance.Adapters.Messaging.Consumers;
 /// <summary>
 /// Contract → domain event for cluster observations. Messages may come from other languages, so missing collections read
 /// as empty and missing names as empty strings (the decider then rejects them with a reason); an unknown drain-risk
-/// kind cannot be recorded at all.
+/// kind cannot be recorded at all. A listing's missing list stays missing (the decider rejects it): read as empty, it
+/// would remove everything.
 /// </summary>
 public static class ObservationMapping
 {
@@ -29,6 +32,10 @@ public static class ObservationMapping
 
     public static DrainRiskResolved ToDomain(C.DrainRiskResolved m) => new(Text(m.ClusterId), Text(m.RiskId), m.ObservedAt);
 
+    public static ClusterInventory ToDomain(C.ClusterInventoryListed m) =>
+        new(Text(m.ClusterId), Names(m.Nodes)!, Names(m.AddOnNamespaces)!,
+            m.AddOns?.Select(a => new AddOnKey(Text(a?.Namespace), Text(a?.Workload), Text(a?.Container))).ToList()!, Names(m.OpenDrainRisks)!, m.ObservedAt);
+
     /// <summary>Null when the message has no nodeInfo (the decider rejects it by name).</summary>
     private static NodeInfo ToDomain(C.NodeInfo? i) => i is null
         ? null!
@@ -42,6 +49,8 @@ public static class ObservationMapping
                 $"drain risk kind '{kind}' is not one of {string.Join(", ", Enum.GetNames<DrainRiskKind>())}");
 
     internal static string Text(string? value) => value ?? "";
+
+    private static List<string>? Names(IReadOnlyList<string>? names) => names?.Select(Text).ToList();
 
     private static Dictionary<string, string> Map(IReadOnlyDictionary<string, string>? entries) =>
         entries is null ? new(StringComparer.Ordinal) : entries.ToDictionary(e => e.Key, e => e.Value ?? "", StringComparer.Ordinal);

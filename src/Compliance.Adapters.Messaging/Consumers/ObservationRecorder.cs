@@ -15,6 +15,9 @@ public sealed class ObservationRecorder(IngestBatcher batcher, TimeProvider time
     public Task RecordAsync<T>(ConsumeContext<T> context, ObservationEvent observation, string source) where T : class =>
         HandleAsync(context, new RecordObservation(observation, Actor(source), time.GetUtcNow()));
 
+    public Task RecordAsync<T>(ConsumeContext<T> context, ClusterInventory listing, string source) where T : class =>
+        HandleAsync(context, new ReconcileInventory(listing, Actor(source), time.GetUtcNow()));
+
     public Task RecordAsync<T>(ConsumeContext<T> context, CatalogEvent fact, string source) where T : class =>
         HandleAsync(context, new RecordCatalogFact(fact, Actor(source), time.GetUtcNow()));
 

@@ -14,7 +14,7 @@ internal sealed record DeciderFunctions(object Initial, Func<Command, object, De
         (c, s) => MaintenanceDecider.Decide((MaintenanceCommand)c, (MaintenanceState)s), (s, e) => MaintenanceDecider.Evolve((MaintenanceState)s, e));
 
     private static readonly DeciderFunctions Observation = new(ObservationDecider.Initial,
-        (c, s) => ObservationDecider.Decide((RecordObservation)c, (ObservationState)s), (s, e) => ObservationDecider.Evolve((ObservationState)s, e));
+        (c, s) => ObservationDecider.Decide((ObservationCommand)c, (ObservationState)s), (s, e) => ObservationDecider.Evolve((ObservationState)s, e));
 
     private static readonly DeciderFunctions Catalog = new(CatalogDecider.Initial,
         (c, s) => CatalogDecider.Decide((RecordCatalogFact)c, (CatalogState)s), (s, e) => CatalogDecider.Evolve((CatalogState)s, e));
@@ -26,7 +26,7 @@ internal sealed record DeciderFunctions(object Initial, Func<Command, object, De
     {
         ClusterCommand => Cluster,
         MaintenanceCommand => Maintenance,
-        RecordObservation => Observation,
+        ObservationCommand => Observation,
         RecordCatalogFact => Catalog,
         RecordReportIssued => Report,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "no decider handles this command"),

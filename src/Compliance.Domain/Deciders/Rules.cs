@@ -16,8 +16,10 @@ internal static partial class Rules
     public static bool SameItems<T>(IReadOnlyList<T>? left, IReadOnlyList<T>? right) =>
         (left ?? []).SequenceEqual(right ?? []);
 
+    /// <summary>The same keys with the same values (ordinal); null reads as empty.</summary>
     public static bool SameEntries(IReadOnlyDictionary<string, string>? left, IReadOnlyDictionary<string, string>? right)
     {
+        if (ReferenceEquals(left, right)) return true;
         left ??= new Dictionary<string, string>();
         right ??= new Dictionary<string, string>();
         return left.Count == right.Count

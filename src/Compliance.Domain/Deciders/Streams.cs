@@ -21,7 +21,7 @@ public static class Streams
     {
         ClusterCommand c => Cluster(c.ClusterId),
         MaintenanceCommand c => Maintenance(c.ClusterId),
-        RecordObservation c => Observations(c.Observation.ClusterId),
+        ObservationCommand c => Observations(c.ClusterId),
         RecordCatalogFact c => Catalog(c.Fact.Product),
         RecordReportIssued => Reports,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command?.GetType().Name, "no stream for this command"),

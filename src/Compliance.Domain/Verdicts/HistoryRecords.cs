@@ -1,3 +1,4 @@
+using Compliance.Domain.Deciders;
 using Compliance.Domain.Events;
 using Compliance.Domain.Policies;
 
@@ -158,10 +159,10 @@ public sealed class NodeRecord(string name)
         }
 
         var last = snapshots[^1];
-        var labels = SameMap(last.Labels, e.Labels) ? last.Labels : e.Labels;
-        var allocatable = SameMap(last.Allocatable, e.Allocatable) ? last.Allocatable : e.Allocatable;
-        if (last.Unschedulable != e.Unschedulable || !ReferenceEquals(labels, last.Labels) || !ReferenceEquals(allocatable, last.Allocatable))
-            snapshots.Add(new NodeSnapshot(labels, allocatable, e.Unschedulable, e.ObservedAt, evidence));
+        if (NodeComparison.SameStatus(last.Labels, last.Allocatable, last.Unschedulable, e)) return;
+        var labels = Rules.SameEntries(last.Labels, e.Labels) ? last.Labels : e.Labels;
+        var allocatable = Rules.SameEntries(last.Allocatable, e.Allocatable) ? last.Allocatable : e.Allocatable;
+        snapshots.Add(new NodeSnapshot(labels, allocatable, e.Unschedulable, e.ObservedAt, evidence));
     }
 
     internal void Remove(DateTimeOffset at)
@@ -173,28 +174,11 @@ public sealed class NodeRecord(string name)
     /// <summary>The ids of the node's five components (kubelet, kube-proxy, OS image, kernel, runtime), made once.</summary>
     internal string[] ComponentIds => componentIds ??= ClusterHistory.NodeComponentIds(Name);
 
-    /// <summary>Whether the node last reported these five versions under this flavour (and was not removed since).</summary>
+    /// <summary>Whether the node last reported these five versions (<see cref="NodeComparison.SameVersions"/>) under this flavour, and was not removed since.</summary>
     internal bool ReportedSameVersions(NodeInfo info, Versions.Flavour flavour) =>
-        reported is var (last, lastFlavour) && lastFlavour == flavour
-        && string.Equals(last.KubeletVersion, info.KubeletVersion, StringComparison.Ordinal)
-        && string.Equals(last.KubeProxyVersion, info.KubeProxyVersion, StringComparison.Ordinal)
-        && string.Equals(last.OsImage, info.OsImage, StringComparison.Ordinal)
-        && string.Equals(last.KernelVersion, info.KernelVersion, StringComparison.Ordinal)
-        && string.Equals(last.ContainerRuntimeVersion, info.ContainerRuntimeVersion, StringComparison.Ordinal);
+        reported is var (last, lastFlavour) && lastFlavour == flavour && NodeComparison.SameVersions(last, info);
 
     internal void VersionsReported(NodeInfo info, Versions.Flavour flavour) => reported = (info, flavour);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
-
-    private static bool SameMap(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
-    {
-        if (ReferenceEquals(a, b)) return true;
-        if (a.Count != b.Count) return false;
-        foreach (var (key, value) in a)
-        {
-            if (!b.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal)) return false;
-        }
-
-        return true;
-    }
 }

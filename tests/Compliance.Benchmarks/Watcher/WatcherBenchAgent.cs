@@ -134,7 +134,10 @@ internal static class WatcherBenchAgent
                 return;
             }
 
-            var outcome = await handler.HandleAsync(new Domain.Commands.RecordObservation(ToDomain(message), "watcher:k8s", DateTimeOffset.UtcNow), messageId, ct);
+            Domain.Commands.Command command = message is C.ClusterInventoryListed listing
+                ? new Domain.Commands.ReconcileInventory(ObservationMapping.ToDomain(listing), "watcher:k8s", DateTimeOffset.UtcNow)
+                : new Domain.Commands.RecordObservation(ToDomain(message), "watcher:k8s", DateTimeOffset.UtcNow);
+            var outcome = await handler.HandleAsync(command, messageId, ct);
             if (outcome.Positions.Count > 0) latency.Recorded(outcome.Positions[^1]);
             if (stamped is { } changed && outcome.Positions.Count > 0) latency.Changed(outcome.Positions[^1], changed);
         }

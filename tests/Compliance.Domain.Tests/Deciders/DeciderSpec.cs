@@ -64,7 +64,7 @@ internal static class Spec
     public static DeciderSpec<Commands.MaintenanceCommand, MaintenanceState> Maintenance() =>
         new(MaintenanceDecider.Decide, MaintenanceDecider.Evolve, MaintenanceDecider.Initial);
 
-    public static DeciderSpec<Commands.RecordObservation, ObservationState> Observations() =>
+    public static DeciderSpec<Commands.ObservationCommand, ObservationState> Observations() =>
         new(ObservationDecider.Decide, ObservationDecider.Evolve, ObservationDecider.Initial);
 
     public static DeciderSpec<Commands.RecordCatalogFact, CatalogState> Catalog() =>
