@@ -72,7 +72,7 @@ public sealed class PackageUrlTests
     {
         var catalog = Catalog(Product("postgresql", "pkg:docker/library/postgres"));
 
-        var later = catalog.With([new Events.PatchReleased("postgresql", "17", "17.2", Day(2024, 11, 21), Day(2024, 11, 21))]);
+        var later = catalog.With([new Compliance.Domain.Events.PatchReleased("postgresql", "17", "17.2", Day(2024, 11, 21), Day(2024, 11, 21))]);
 
         later.ProductByPurl("pkg:docker/library/postgres")!.Patches.Select(p => p.Version).ShouldBe(["17.2"]);
     }
