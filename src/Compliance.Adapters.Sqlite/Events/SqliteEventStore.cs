@@ -58,7 +58,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(events);
-        RejectRepeatedIds(events);
+        StreamAppendChecks.ThrowIfInvalid([new StreamAppend(stream, expected, events)]);
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
@@ -127,25 +127,6 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
         finally
         {
             _writeLock.Release();
-        }
-    }
-
-    /// <summary>The same id twice in one batch is a caller bug: it can never be stored.</summary>
-    private static void RejectRepeatedIds(IReadOnlyList<EventToAppend> events)
-    {
-        if (events.Count < 2)
-        {
-            return;
-        }
-
-        var seen = new HashSet<Guid>(events.Count);
-        foreach (var e in events)
-        {
-            ArgumentNullException.ThrowIfNull(e);
-            if (!seen.Add(e.EventId))
-            {
-                throw new ArgumentException($"Event id {e.EventId} appears twice in one batch.", nameof(events));
-            }
         }
     }
 }
