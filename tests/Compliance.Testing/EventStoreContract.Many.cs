@@ -61,6 +61,22 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task an_id_stored_in_another_stream_is_a_conflict_in_a_call_over_several_streams()
+    {
+        var original = Event(1);
+        await Store.AppendAsync("a", ExpectedRevision.NoStream, [original], CancellationToken.None);
+
+        var error = await Should.ThrowAsync<EventIdConflictException>(() => Store.AppendManyAsync(
+        [
+            new StreamAppend("b", ExpectedRevision.NoStream, Events(1)),
+            new StreamAppend("c", ExpectedRevision.NoStream, [original]),
+        ], CancellationToken.None));
+
+        error.Stream.ShouldBe("c");
+        (await ReadAll()).Select(e => e.EventId).ShouldBe([original.EventId]);
+    }
+
+    [Fact]
     public async Task a_stream_already_stored_is_answered_with_its_original_positions_while_the_others_are_written()
     {
         var stored = Events(2);
