@@ -27,7 +27,8 @@ public static class EventStoreDbServiceCollectionExtensions
         services.AddSingleton(s =>
         {
             var bound = s.GetRequiredService<IOptions<StoreOptions>>().Value;
-            return new EventStoreDbEventStore(EsdbConnectionString.Parse(bound.EventStoreDb.ConnectionString), s.GetRequiredService<TimeProvider>());
+            return new EventStoreDbEventStore(EsdbConnectionString.Parse(bound.EventStoreDb.ConnectionString), bound.EventStoreDb.LedgerStream,
+                s.GetRequiredService<TimeProvider>());
         });
         services.Replace(ServiceDescriptor.Singleton<IEventStore>(s => s.GetRequiredService<EventStoreDbEventStore>()));
         services.Replace(ServiceDescriptor.Singleton<IEventReader>(s => s.GetRequiredService<EventStoreDbEventStore>()));

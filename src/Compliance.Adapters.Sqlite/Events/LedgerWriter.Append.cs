@@ -27,7 +27,7 @@ internal sealed partial class LedgerWriter
             return (plan.Results, false);
         }
 
-        var recordedAtText = EventRows.FormatInstant(recordedAt);
+        var recordedAtText = LedgerInstant.ToText(recordedAt);
         foreach (var e in plan.Written)
         {
             Insert(e, recordedAtText);

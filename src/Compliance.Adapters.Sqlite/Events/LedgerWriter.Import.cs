@@ -15,7 +15,7 @@ internal sealed partial class LedgerWriter
         LedgerAppend.CheckImport(events, this);
         foreach (var e in events)
         {
-            Insert(e, EventRows.FormatInstant(e.RecordedAt));
+            Insert(e, LedgerInstant.ToText(e.RecordedAt));
         }
 
         tx.Commit();
