@@ -76,6 +76,14 @@ public abstract partial class EventStoreContract : IDisposable
     protected static EventToAppend[] Events(int count, int first = 0) =>
         [.. Enumerable.Range(first, count).Select(n => Event(n))];
 
+    /// <summary>The chain verifies, in pages of <paramref name="pageSize"/>, and holds <paramref name="events"/> events.</summary>
+    protected static async Task ShouldVerifyAsync(IEventReader reader, long events, CancellationToken ct, int pageSize = HashChainVerifier.DefaultPageSize)
+    {
+        var chain = await HashChainVerifier.VerifyAsync(reader, pageSize, ct);
+        chain.Intact.ShouldBeTrue(chain.FirstBreak?.Detail);
+        chain.Verified.ShouldBe(events);
+    }
+
     protected async Task<List<StoredEvent>> ReadAll(long from = 1) => await Store.ReadAllAsync(from, int.MaxValue, CancellationToken.None).ToListAsync();
 
     protected async Task<List<StoredEvent>> ReadStream(string stream, Direction direction = Direction.Forwards, long from = 0, int max = int.MaxValue) =>

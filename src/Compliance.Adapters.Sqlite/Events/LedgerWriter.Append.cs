@@ -5,13 +5,6 @@ namespace Compliance.Adapters.Sqlite.Events;
 
 internal sealed partial class LedgerWriter
 {
-    /// <summary>Appends to one stream in one IMMEDIATE transaction; <c>Written</c> is false when nothing new was stored.</summary>
-    public (AppendResult Result, bool Written) Append(string stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, DateTimeOffset recordedAt)
-    {
-        var (results, written) = Append([new StreamAppend(stream, expected, events)], recordedAt);
-        return (results[0], written);
-    }
-
     /// <summary>
     /// Appends to every stream of <paramref name="appends"/> in one IMMEDIATE transaction (one commit, one fsync under
     /// synchronous=FULL): the append core (<see cref="LedgerAppend.Plan"/>) decides on what the transaction reads, and
@@ -28,9 +21,9 @@ internal sealed partial class LedgerWriter
         }
 
         var recordedAtText = LedgerInstant.ToText(recordedAt);
-        foreach (var e in plan.Written)
+        for (var i = 0; i < plan.Written.Count; i++)
         {
-            Insert(e, recordedAtText);
+            Insert(plan.Written[i], recordedAtText);
         }
 
         tx.Commit();

@@ -16,6 +16,10 @@ internal sealed partial class LedgerWriter : ILedgerTail, IDisposable
     private readonly SqliteCommand _insert;
     private readonly SqliteParameter[] _insertParameters;
 
+    /// <summary>The events of one command share their correlation and causation ids: their text is made once.</summary>
+    private (Guid Id, string Text) lastCorrelation = (Guid.Empty, EventRows.FormatId(Guid.Empty));
+    private (Guid Id, string Text) lastCausation = (Guid.Empty, EventRows.FormatId(Guid.Empty));
+
     public LedgerWriter(string connectionString, SqliteSynchronous synchronous)
     {
         _connection = new SqliteConnection(connectionString);
@@ -74,12 +78,22 @@ internal sealed partial class LedgerWriter : ILedgerTail, IDisposable
         p[5].Value = e.SchemaVersion;
         p[6].Value = recordedAt;
         p[7].Value = e.Actor;
-        p[8].Value = EventRows.FormatId(e.CorrelationId);
-        p[9].Value = EventRows.FormatId(e.CausationId);
+        p[8].Value = Text(e.CorrelationId, ref lastCorrelation);
+        p[9].Value = Text(e.CausationId, ref lastCausation);
         p[10].Value = e.Json;
         p[11].Value = e.PreviousHash;
         p[12].Value = e.Hash;
         _insert.ExecuteNonQuery();
+    }
+
+    private static string Text(Guid id, ref (Guid Id, string Text) last)
+    {
+        if (id != last.Id)
+        {
+            last = (id, EventRows.FormatId(id));
+        }
+
+        return last.Text;
     }
 
     private void Bind(SqliteTransaction tx)

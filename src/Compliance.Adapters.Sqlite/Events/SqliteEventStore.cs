@@ -58,7 +58,8 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(events);
-        StreamAppendChecks.ThrowIfInvalid([new StreamAppend(stream, expected, events)]);
+        IReadOnlyList<StreamAppend> appends = [new StreamAppend(stream, expected, events)];
+        StreamAppendChecks.ThrowIfInvalid(appends);
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
@@ -66,13 +67,13 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetUtcNow();
-            var (result, written) = _writer.Append(stream, expected, events, new DateTimeOffset(now.UtcTicks, TimeSpan.Zero));
+            var (results, written) = _writer.Append(appends, new DateTimeOffset(now.UtcTicks, TimeSpan.Zero));
             if (written)
             {
                 _appended.Notify();
             }
 
-            return result;
+            return results[0];
         }
         finally
         {

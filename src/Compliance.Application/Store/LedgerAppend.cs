@@ -40,7 +40,7 @@ public static class LedgerAppend
         ArgumentNullException.ThrowIfNull(appends);
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(tail);
-        var results = new AppendResult?[appends.Count];
+        var results = new AppendResult[appends.Count];
         var revisions = new long[appends.Count];
         var toWrite = 0;
         for (var i = 0; i < appends.Count; i++)
@@ -59,7 +59,7 @@ public static class LedgerAppend
             toWrite += append.Events.Count;
         }
 
-        if (toWrite == 0) return new LedgerAppendPlan([.. results.Select(r => r!)], []);
+        if (toWrite == 0) return new LedgerAppendPlan(results, []);
 
         var written = new StoredEvent[toWrite];
         var n = 0;
@@ -87,7 +87,7 @@ public static class LedgerAppend
             results[i] = new AppendResult(revision, positions);
         }
 
-        return new LedgerAppendPlan([.. results.Select(r => r!)], written);
+        return new LedgerAppendPlan(results, written);
     }
 
     /// <summary>
