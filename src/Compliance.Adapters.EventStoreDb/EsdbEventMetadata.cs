@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Compliance.Application.Store;
@@ -6,37 +5,40 @@ using Compliance.Application.Store;
 namespace Compliance.Adapters.EventStoreDb;
 
 /// <summary>
-/// Our part of an event that EventStoreDB has no field for, kept as the event's custom metadata (JSON): who and why,
-/// the schema version, our recorded-at (the server's own timestamp is not part of the hash), our 1-based global
-/// sequence number, and the hash chain links. An event in $all without this metadata is not one of ours and is skipped.
+/// What a ledger event carries as its custom metadata (JSON) in the ledger stream: its logical stream and revision, its
+/// id, who and why, the schema version, our recorded-at (the server's own timestamp is not part of the hash), and the
+/// hash chain links. Its position is not stored: it is the ledger stream's revision + 1.
 /// </summary>
 internal sealed record EsdbEventMetadata(
+    [property: JsonPropertyName("eventId")] Guid EventId,
+    [property: JsonPropertyName("stream")] string Stream,
+    [property: JsonPropertyName("revision")] long Revision,
+    [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
+    [property: JsonPropertyName("recordedAt")] string RecordedAt,
     [property: JsonPropertyName("actor")] string Actor,
     [property: JsonPropertyName("correlationId")] Guid CorrelationId,
     [property: JsonPropertyName("causationId")] Guid CausationId,
-    [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
-    [property: JsonPropertyName("recordedAt")] string RecordedAt,
-    [property: JsonPropertyName("sequence")] long Sequence,
     [property: JsonPropertyName("previousHash")] string PreviousHash,
     [property: JsonPropertyName("hash")] string Hash)
 {
-    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    public static EsdbEventMetadata For(StoredEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(e.EventId, e.Stream, e.Revision, e.SchemaVersion, LedgerInstant.ToText(e.RecordedAt), e.Actor, e.CorrelationId, e.CausationId,
+            e.PreviousHash, e.Hash);
+    }
 
-    public static string FormatInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
+    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, EsdbMetadataJson.Default.EsdbEventMetadata);
 
-    public DateTimeOffset RecordedAtInstant =>
-        new(DateTime.SpecifyKind(DateTime.ParseExact(RecordedAt, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc));
-
-    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this);
-
-    /// <summary>Null when the bytes are not our metadata (another application's event, or a system event).</summary>
+    /// <summary>Null when the bytes are not a ledger event's metadata.</summary>
     public static EsdbEventMetadata? TryRead(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty) return null;
         try
         {
-            var m = JsonSerializer.Deserialize<EsdbEventMetadata>(bytes);
-            return m is { Actor: not null, RecordedAt: not null, PreviousHash: not null, Hash: not null } && m.Sequence > 0 ? m : null;
+            var m = JsonSerializer.Deserialize(bytes, EsdbMetadataJson.Default.EsdbEventMetadata);
+            return m is { Stream.Length: > 0, RecordedAt: not null, Actor: not null, PreviousHash.Length: 64, Hash.Length: 64 } && m.Revision >= 0
+                && m.EventId != Guid.Empty ? m : null;
         }
         catch (JsonException)
         {
@@ -44,9 +46,10 @@ internal sealed record EsdbEventMetadata(
         }
     }
 
-    public static EsdbEventMetadata For(StoredEvent e) =>
-        new(e.Actor, e.CorrelationId, e.CausationId, e.SchemaVersion, FormatInstant(e.RecordedAt), e.Position, e.PreviousHash, e.Hash);
-
-    public StoredEvent ToStored(Guid eventId, string stream, long revision, string type, string json) =>
-        new(eventId, stream, revision, Sequence, type, SchemaVersion, RecordedAtInstant, Actor, CorrelationId, CausationId, json, PreviousHash, Hash);
+    public StoredEvent ToStored(long position, string type, string json) =>
+        new(EventId, Stream, Revision, position, type, SchemaVersion, LedgerInstant.Parse(RecordedAt), Actor, CorrelationId, CausationId, json,
+            PreviousHash, Hash);
 }
+
+[JsonSerializable(typeof(EsdbEventMetadata))]
+internal sealed partial class EsdbMetadataJson : JsonSerializerContext;

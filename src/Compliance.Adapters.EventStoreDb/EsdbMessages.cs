@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Compliance.Adapters.EventStoreDb.Grpc;
 using Compliance.Application.Store;
@@ -7,18 +8,12 @@ using UUID = Compliance.Adapters.EventStoreDb.Grpc.UUID;
 namespace Compliance.Adapters.EventStoreDb;
 
 /// <summary>
-/// Our port's values as the server's messages and back. Proto3 leaves zero values off the wire, so revision 0 and
-/// position 0 arrive as "field absent"; the generated code reads them as 0, which is what they mean, but a oneof case
-/// must be checked, never a value compared with 0.
+/// Our port's values as the server's messages and back. Proto3 leaves zero values off the wire, so revision 0 arrives as
+/// "field absent"; the generated code reads it as 0, which is what it means, but a oneof case must be checked, never a
+/// value compared with 0.
 /// </summary>
 internal static class EsdbMessages
 {
-    /// <summary>Regex on stream names that leaves out system streams (<c>$...</c>), for reads and subscriptions of $all.</summary>
-    public const string UserStreamsRegex = @"^(?!\$)";
-
-    /// <summary>The $all filter: user streams, or only the streams of one ledger when streams carry a prefix.</summary>
-    public static string StreamsRegex(string prefix) => prefix.Length == 0 ? UserStreamsRegex : "^" + System.Text.RegularExpressions.Regex.Escape(prefix);
-
     public static StreamIdentifier Stream(string name) => new() { StreamName = ByteString.CopyFromUtf8(name) };
 
     public static AppendReq.Types.Options AppendOptions(string stream, ExpectedRevision expected)
@@ -39,13 +34,31 @@ internal static class EsdbMessages
         return options;
     }
 
-    public static AppendReq.Types.ProposedMessage Proposed(EventToAppend e, EsdbEventMetadata metadata) => new()
+    /// <summary>The ledger stream's expected revision for an append after <paramref name="head"/> (its last position).</summary>
+    public static ExpectedRevision LedgerExpected(long head) => head == 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(head - 1);
+
+    /// <summary>
+    /// A ledger event as the server stores it. The server's event id is the first 128 bits of the event's chain hash, not
+    /// the event's own id (which is in the metadata): the server's idempotence then only ever recognises this exact
+    /// event at this place in the chain, a repeat of our own append, never the same id recorded differently elsewhere.
+    /// </summary>
+    public static AppendReq.Types.ProposedMessage Proposed(StoredEvent e)
     {
-        Id = new UUID { String = e.EventId.ToString("D") },
-        Metadata = { ["type"] = e.Type, ["content-type"] = "application/json" },
-        CustomMetadata = ByteString.CopyFrom(metadata.ToBytes()),
-        Data = ByteString.CopyFromUtf8(e.Json),
-    };
+        ArgumentNullException.ThrowIfNull(e);
+        return new AppendReq.Types.ProposedMessage
+        {
+            Id = new UUID { String = ServerId(e.Hash).ToString("D") },
+            Metadata = { ["type"] = e.Type, ["content-type"] = "application/json" },
+            CustomMetadata = ByteString.CopyFrom(EsdbEventMetadata.For(e).ToBytes()),
+            Data = ByteString.CopyFromUtf8(e.Json),
+        };
+    }
+
+    public static Guid ServerId(string hash)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        return Guid.ParseExact(hash.AsSpan(0, 32), "N");
+    }
 
     /// <summary>The stream's actual revision in a wrong_expected_version answer (null: the stream does not exist).</summary>
     public static long? ActualRevision(AppendResp.Types.WrongExpectedVersion wrong) => wrong.CurrentRevisionOptionCase switch
@@ -58,6 +71,7 @@ internal static class EsdbMessages
             : null,
     };
 
+    /// <summary>A bounded read of one stream; backwards from <c>long.MaxValue</c> starts at its end.</summary>
     public static ReadReq ReadStream(string stream, Direction direction, long fromRevision, ulong count)
     {
         var options = new ReadReq.Types.Options.Types.StreamOptions { StreamIdentifier = Stream(stream) };
@@ -76,54 +90,43 @@ internal static class EsdbMessages
         };
     }
 
-    /// <summary>$all without system streams, from the start / end / a position (inclusive for reads, exclusive for subscriptions).</summary>
-    public static ReadReq ReadAll(EsdbPosition? from, Direction direction, ulong? count, string streamsRegex)
+    /// <summary>A catch-up subscription to one stream: from its start, or after <paramref name="afterRevision"/> (exclusive).</summary>
+    public static ReadReq SubscribeToStream(string stream, long? afterRevision)
     {
-        var all = new ReadReq.Types.Options.Types.AllOptions();
-        if (from is { } p) all.Position = new ReadReq.Types.Options.Types.Position { CommitPosition = p.Commit, PreparePosition = p.Prepare };
-        else if (direction == Direction.Forwards) all.Start = new Empty();
-        else all.End = new Empty();
-        var options = new ReadReq.Types.Options
+        var options = new ReadReq.Types.Options.Types.StreamOptions { StreamIdentifier = Stream(stream) };
+        if (afterRevision is { } r) options.Revision = (ulong)r;
+        else options.Start = new Empty();
+        return new ReadReq
         {
-            All = all,
-            ReadDirection = direction == Direction.Forwards ? ReadReq.Types.Options.Types.ReadDirection.Forwards : ReadReq.Types.Options.Types.ReadDirection.Backwards,
-            Filter = new ReadReq.Types.Options.Types.FilterOptions
+            Options = new ReadReq.Types.Options
             {
-                StreamIdentifier = new ReadReq.Types.Options.Types.FilterOptions.Types.Expression { Regex = streamsRegex },
-                Max = 1_000,
-                CheckpointIntervalMultiplier = 1,
+                Stream = options,
+                ReadDirection = ReadReq.Types.Options.Types.ReadDirection.Forwards,
+                Subscription = new ReadReq.Types.Options.Types.SubscriptionOptions(),
+                NoFilter = new Empty(),
+                UuidOption = new ReadReq.Types.Options.Types.UUIDOption { String = new Empty() },
             },
-            UuidOption = new ReadReq.Types.Options.Types.UUIDOption { String = new Empty() },
         };
-        if (count is { } c) options.Count = c;
-        else options.Subscription = new ReadReq.Types.Options.Types.SubscriptionOptions();
-        return new ReadReq { Options = options };
     }
 
-    /// <summary>Our event from a recorded one; null when it is not ours (no Compliance metadata).</summary>
-    public static (StoredEvent Event, EsdbPosition Position)? ToStored(ReadResp.Types.ReadEvent.Types.RecordedEvent recorded, string prefix)
+    /// <summary>A ledger event from the ledger stream: its position is the stream revision + 1.</summary>
+    /// <exception cref="InvalidDataException">the event is not a ledger event (something else wrote to the ledger stream).</exception>
+    public static StoredEvent ToStored(ReadResp.Types.ReadEvent.Types.RecordedEvent recorded)
     {
-        var metadata = EsdbEventMetadata.TryRead(recorded.CustomMetadata.Span);
-        var stream = recorded.StreamIdentifier.StreamName.ToStringUtf8();
-        if (metadata is null || !stream.StartsWith(prefix, StringComparison.Ordinal)) return null;
-        var id = recorded.Id.ValueCase == UUID.ValueOneofCase.String
-            ? Guid.Parse(recorded.Id.String)
-            : FromStructured(recorded.Id.Structured);
+        ArgumentNullException.ThrowIfNull(recorded);
+        var position = (long)recorded.StreamRevision + 1;
         var type = recorded.Metadata.TryGetValue("type", out var t) ? t : "";
-        var stored = metadata.ToStored(id, stream[prefix.Length..], (long)recorded.StreamRevision, type,
-            Encoding.UTF8.GetString(recorded.Data.Span));
-        return (stored, new EsdbPosition(recorded.CommitPosition, recorded.PreparePosition));
-    }
+        try
+        {
+            if (EsdbEventMetadata.TryRead(recorded.CustomMetadata.Span) is { } metadata)
+                return metadata.ToStored(position, type, Encoding.UTF8.GetString(recorded.Data.Span));
+        }
+        catch (FormatException)
+        {
+        }
 
-    /// <summary>EventStoreDB's structured form: the Java-style most/least significant halves of the RFC 4122 bytes.</summary>
-    public static Guid FromStructured(UUID.Types.Structured s)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes, s.MostSignificantBits);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes[8..], s.LeastSignificantBits);
-        return new Guid(bytes, bigEndian: true);
+        throw new InvalidDataException(
+            $"Revision {recorded.StreamRevision.ToString(CultureInfo.InvariantCulture)} of the ledger stream '{recorded.StreamIdentifier.StreamName.ToStringUtf8()}' " +
+            $"(type '{type}') is not a ledger event: only this store may write to the ledger stream.");
     }
 }
-
-/// <summary>A position in EventStoreDB's $all (transaction-file commit and prepare positions).</summary>
-internal readonly record struct EsdbPosition(ulong Commit, ulong Prepare);

@@ -1,62 +1,62 @@
-using Compliance.Adapters.EventStoreDb.Grpc;
+using System.Text;
 using Compliance.Application.Store;
 
 namespace Compliance.Adapters.EventStoreDb;
 
 /// <summary>
-/// The import path: events recorded in another store are appended with their own recorded-at, sequence and hashes, one
-/// append per run of consecutive events of a stream, each at the exact revision it had. Every event is checked first
-/// against the chain so far (sequence follows the head, previous hash is the head's, hash recomputes). EventStoreDB has
-/// no multi-stream transaction, so a server failure part-way leaves the runs before it stored: import into an empty
-/// database (or a fresh stream prefix) and drop it if the import fails.
+/// The import path: events recorded in another store are appended to the ledger stream with their own recorded-at,
+/// revisions and hashes, once <see cref="LedgerAppend.CheckImport"/> found that they extend the chain. A call is one
+/// append unless it is larger than EventStoreDB takes at once; then it is several, each at its exact revision, and a
+/// failure part-way leaves the ones before stored: import into an empty ledger stream and drop it if the import fails.
 /// </summary>
 public sealed partial class EventStoreDbEventStore : IEventImporter
 {
+    /// <summary>Bytes per append, well under EventStoreDB's default maximum append size (1 MiB).</summary>
+    private const int ImportChunkBytes = 512 * 1024;
+
+    /// <summary>Our metadata's size besides the strings it holds.</summary>
+    private const int MetadataBytes = 400;
+
     public async Task ImportAsync(IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0) return;
-        await _appendLock.WaitAsync(ct).ConfigureAwait(false);
+        await appendGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var (head, headHash) = await ReadHeadAsync(ct).ConfigureAwait(false);
-            foreach (var e in events)
+            await CatchUpAsync(ct).ConfigureAwait(false);
+            caughtUp = true;
+            lock (index.Gate) LedgerAppend.CheckImport(events, index);
+            foreach (var chunk in Chunks(events))
             {
-                if (e.Position != head + 1) throw new LedgerImportException(0, $"event {e.EventId} has sequence {e.Position} but the store's next is {head + 1}");
-                if (e.PreviousHash != headHash) throw new LedgerImportException(0, $"event {e.EventId} has previous hash {e.PreviousHash} but the store's head hash is {headHash}");
-                var hash = HashChain.Compute(e, e.PreviousHash);
-                if (hash != e.Hash) throw new LedgerImportException(0, $"event {e.EventId} hashes to {hash}, not to the imported {e.Hash}");
-                head = e.Position;
-                headHash = e.Hash;
-            }
-
-            for (var start = 0; start < events.Count;)
-            {
-                var end = start + 1;
-                while (end < events.Count && events[end].Stream == events[start].Stream && events[end].Revision == events[end - 1].Revision + 1) end++;
-                await AppendRecordedAsync(events.Skip(start).Take(end - start).ToList(), ct).ConfigureAwait(false);
-                start = end;
+                if (!await TryWriteAsync(chunk, EsdbMessages.LedgerExpected(chunk[0].Position - 1), ct).ConfigureAwait(false))
+                    throw new LedgerImportException(0, $"the ledger stream '{ledgerStream}' moved during the import: another writer is appending to it");
             }
         }
         finally
         {
-            _appendLock.Release();
+            appendGate.Release();
         }
     }
 
-    private async Task AppendRecordedAsync(List<StoredEvent> run, CancellationToken ct)
+    private static IEnumerable<List<StoredEvent>> Chunks(IReadOnlyList<StoredEvent> events)
     {
-        var first = run[0];
-        var expected = first.Revision == 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(first.Revision - 1);
-        var options = new AppendReq { Options = EsdbMessages.AppendOptions(_prefix + first.Stream, expected) };
-        var proposed = run.Select(e => new AppendReq
+        var chunk = new List<StoredEvent>();
+        var bytes = 0;
+        foreach (var e in events)
         {
-            ProposedMessage = EsdbMessages.Proposed(
-                new EventToAppend(e.EventId, e.Type, e.SchemaVersion, e.Json, new EventMetadata(e.Actor, e.CorrelationId, e.CausationId)),
-                EsdbEventMetadata.For(e)),
-        }).ToList();
-        var response = await _retry.RunAsync(c => SendAppendAsync(options, proposed, c), ct).ConfigureAwait(false);
-        if (response.ResultCase == AppendResp.ResultOneofCase.WrongExpectedVersion)
-            throw new LedgerImportException(0, $"stream '{first.Stream}' is not at revision {first.Revision - 1} in EventStoreDB (actual {EsdbMessages.ActualRevision(response.WrongExpectedVersion)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no stream"})");
+            var size = Encoding.UTF8.GetByteCount(e.Json) + Encoding.UTF8.GetByteCount(e.Stream) + Encoding.UTF8.GetByteCount(e.Actor) + e.Type.Length + MetadataBytes;
+            if (chunk.Count > 0 && bytes + size > ImportChunkBytes)
+            {
+                yield return chunk;
+                chunk = [];
+                bytes = 0;
+            }
+
+            chunk.Add(e);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0) yield return chunk;
     }
 }

@@ -7,56 +7,55 @@ namespace Compliance.Adapters.EventStoreDb;
 
 public sealed partial class EventStoreDbEventStore
 {
-    /// <summary>How many events of $all (user streams only) are looked at from the end to find our head.</summary>
-    private const ulong HeadSearch = 100;
+    /// <summary>Ledger events per read while paging the whole ledger.</summary>
+    private const int AllPage = 1_000;
 
-    /// <summary>Events of $all per read while paging.</summary>
-    private const ulong AllPage = 1_000;
+    /// <summary>Reads of a logical stream's scattered positions kept in flight at once.</summary>
+    private const int ReadsInFlight = 8;
 
+    /// <summary>Positions of a logical stream this close together in the ledger are read in one call, the ones between skipped.</summary>
+    private const long MergeGap = 16;
+
+    /// <summary>The index is brought up to the ledger's tail first, so the read sees every writer's appends.</summary>
     public async IAsyncEnumerable<StoredEvent> ReadStreamAsync(string stream, Direction direction, long fromRevision, int maxCount,
         [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
         if (maxCount == 0) yield break;
-        var request = EsdbMessages.ReadStream(_prefix + stream, direction, fromRevision, (ulong)maxCount);
-        var (events, _) = await _retry.RunAsync(c => ReadAsync(request, c), ct).ConfigureAwait(false);
-        foreach (var e in events) yield return e;
+        await CatchUpAsync(ct).ConfigureAwait(false);
+        List<long> positions;
+        lock (index.Gate) positions = index.PositionsOf(stream, direction, fromRevision, maxCount);
+        await foreach (var e in ReadPositionsAsync(positions, direction, ct).ConfigureAwait(false)) yield return e;
     }
 
+    /// <summary>The ledger stream from position <paramref name="fromPosition"/> (its revision - 1), in pages.</summary>
     public async IAsyncEnumerable<StoredEvent> ReadAllAsync(long fromPosition, int maxCount, [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        var returned = 0;
-        var start = fromPosition <= 1 ? null : _positions.AtOrBefore(fromPosition);
-        var from = start?.Position;
-        while (returned < maxCount)
+        var next = Math.Max(1, fromPosition);
+        var left = maxCount;
+        while (left > 0)
         {
-            var (page, received) = await _retry.RunAsync(c => ReadAsync(EsdbMessages.ReadAll(from, Direction.Forwards, AllPage, _streams), c), ct).ConfigureAwait(false);
-            foreach (var e in page)
-            {
-                if (e.Position < fromPosition) continue;
-                yield return e;
-                if (++returned == maxCount) yield break;
-            }
-
-            if (received < (int)AllPage || page.Count == 0) yield break;
-            // Continue from the last of our events seen: reads of $all from a position include it, so it is skipped.
-            from = _positions.AtOrBefore(page[^1].Position)?.Position;
-            fromPosition = Math.Max(fromPosition, page[^1].Position + 1);
+            var take = Math.Min(left, AllPage);
+            var page = await ReadLedgerAsync(Direction.Forwards, next - 1, take, ct).ConfigureAwait(false);
+            foreach (var e in page) yield return e;
+            if (page.Count < take) yield break;
+            next += page.Count;
+            left -= page.Count;
         }
     }
 
+    /// <summary>The last event of the ledger stream.</summary>
     public async Task<(long Position, string Hash)> ReadHeadAsync(CancellationToken ct)
     {
-        var (page, _) = await _retry.RunAsync(c => ReadAsync(EsdbMessages.ReadAll(null, Direction.Backwards, HeadSearch, _streams), c), ct).ConfigureAwait(false);
-        return page.Count > 0 ? (page[0].Position, page[0].Hash) : (0, HashChain.Genesis);
+        var last = await ReadLedgerAsync(Direction.Backwards, long.MaxValue, 1, ct).ConfigureAwait(false);
+        return last.Count == 0 ? (0, HashChain.Genesis) : (last[0].Position, last[0].Hash);
     }
 
     /// <summary>
-    /// A subscription to $all without system events, from the known $all position of <paramref name="afterPosition"/>
-    /// (exclusive) or the start; events at or before it are skipped. A transient failure resubscribes after the last event
-    /// handed out, with backoff. Our sequence must go up by one each time: anything else is an error, not a silent gap.
+    /// A subscription to the ledger stream after <paramref name="afterPosition"/>, on the leader. A transport or cluster
+    /// failure resubscribes after the last event handed out. Positions must go up by one: anything else is an error.
     /// </summary>
     public async IAsyncEnumerable<StoredEvent> SubscribeToAllAsync(long afterPosition, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -65,57 +64,118 @@ public sealed partial class EventStoreDbEventStore
         var failures = 0;
         while (true)
         {
-            var from = afterPosition == 0 ? null : _positions.AtOrBefore(next - 1)?.Position;
-            using var call = _client.Read(EsdbMessages.ReadAll(from, Direction.Forwards, null, _streams), _headers, deadline: null, ct);
-            var stream = call.ResponseStream;
-            while (true)
+            EsdbEndPoint? node = null;
+            AsyncServerStreamingCall<ReadResp>? call = null;
+            try
             {
-                StoredEvent? e;
-                try
-                {
-                    if (!await stream.MoveNext(ct).ConfigureAwait(false)) break;
-                    failures = 0;
-                    e = Take(stream.Current);
-                }
-                catch (RpcException error) when (EsdbRetry.IsTransient(error) && ++failures < _retry.Attempts)
-                {
-                    await Task.Delay(_retry.DelayBefore(failures), ct).ConfigureAwait(false);
-                    break;
-                }
-
-                if (e is null || e.Position < next) continue;
-                if (e.Position != next) throw new InvalidOperationException($"The subscription to $all skipped from sequence {next - 1} to {e.Position}: the ledger's order in EventStoreDB is broken.");
-                next++;
-                yield return e;
+                node = await leader.LeaderAsync(ct).ConfigureAwait(false);
+                call = leader.StreamsOn(node).Read(EsdbMessages.SubscribeToStream(ledgerStream, next == 1 ? null : next - 2), leader.Headers, deadline: null, ct);
+            }
+            catch (RpcException e) when (!ct.IsCancellationRequested)
+            {
+                if (!await leader.RecoverAsync(e, node, ++failures, ct).ConfigureAwait(false)) throw;
+                continue;
             }
 
-            afterPosition = next - 1;
+            using (call)
+            {
+                while (true)
+                {
+                    ReadResp response;
+                    try
+                    {
+                        if (!await call.ResponseStream.MoveNext(ct).ConfigureAwait(false)) break;
+                        response = call.ResponseStream.Current;
+                    }
+                    catch (RpcException failure) when (!ct.IsCancellationRequested)
+                    {
+                        if (!await leader.RecoverAsync(failure, node, ++failures, ct).ConfigureAwait(false)) throw;
+                        break;
+                    }
+
+                    if (response.ContentCase != ReadResp.ContentOneofCase.Event) continue;
+                    failures = 0;
+                    var e = EsdbMessages.ToStored(response.Event.Event);
+                    if (e.Position < next) continue;
+                    if (e.Position != next) throw new InvalidDataException($"The subscription to the ledger stream '{ledgerStream}' skipped from position {next - 1} to {e.Position}.");
+                    next++;
+                    yield return e;
+                }
+            }
         }
     }
 
-    /// <summary>Reads a bounded request to the end; Received counts every event the server sent, ours or not.</summary>
-    private async Task<(List<StoredEvent> Events, int Received)> ReadAsync(ReadReq request, CancellationToken ct)
+    /// <summary>
+    /// The ledger events at <paramref name="positions"/>, in the order given (ascending for forwards, descending for
+    /// backwards). Near positions are read together and several reads are kept in flight.
+    /// </summary>
+    private async IAsyncEnumerable<StoredEvent> ReadPositionsAsync(List<long> positions, Direction direction, [EnumeratorCancellation] CancellationToken ct)
     {
-        var events = new List<StoredEvent>();
-        var received = 0;
-        using var call = _client.Read(request, _headers, Deadline(), ct);
-        await foreach (var response in call.ResponseStream.ReadAllAsync(ct).ConfigureAwait(false))
+        if (positions.Count == 0) yield break;
+        var runs = Runs(positions);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var inFlight = new Queue<(int First, int Last, Task<List<StoredEvent>> Read)>();
+        var started = 0;
+        try
         {
-            if (response.ContentCase == ReadResp.ContentOneofCase.StreamNotFound) break;
-            if (response.ContentCase == ReadResp.ContentOneofCase.Event) received++;
-            if (Take(response) is { } e) events.Add(e);
-        }
+            while (started < runs.Count || inFlight.Count > 0)
+            {
+                for (; started < runs.Count && inFlight.Count < ReadsInFlight; started++)
+                {
+                    var (first, last) = runs[started];
+                    var span = (int)Math.Abs(positions[last] - positions[first]) + 1;
+                    inFlight.Enqueue((first, last, ReadLedgerAsync(direction, positions[first] - 1, span, stop.Token)));
+                }
 
-        return (events, received);
+                var run = inFlight.Dequeue();
+                var wanted = run.First;
+                foreach (var e in await run.Read.ConfigureAwait(false))
+                {
+                    if (wanted > run.Last || e.Position != positions[wanted]) continue;
+                    wanted++;
+                    yield return e;
+                }
+
+                if (wanted <= run.Last) throw new InvalidDataException($"The ledger stream '{ledgerStream}' has no event at position {positions[wanted]}, which the index holds.");
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            foreach (var (_, _, read) in inFlight) await Task.WhenAny(read).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>Our event from a response, learning its $all position; null for confirmations, checkpoints and foreign events.</summary>
-    private StoredEvent? Take(ReadResp response)
+    /// <summary>Index ranges of <paramref name="positions"/> (monotonic) close enough to be read by one call each.</summary>
+    private static List<(int First, int Last)> Runs(List<long> positions)
     {
-        if (response.ContentCase != ReadResp.ContentOneofCase.Event) return null;
-        var recorded = response.Event.Event;
-        if (EsdbMessages.ToStored(recorded, _prefix) is not { } mapped) return null;
-        _positions.Learn(mapped.Event.Position, mapped.Position);
-        return mapped.Event;
+        var runs = new List<(int, int)>();
+        var first = 0;
+        for (var i = 1; i <= positions.Count; i++)
+        {
+            if (i < positions.Count && Math.Abs(positions[i] - positions[i - 1]) <= MergeGap && Math.Abs(positions[i] - positions[first]) < AllPage) continue;
+            runs.Add((first, i - 1));
+            first = i;
+        }
+
+        return runs;
+    }
+
+    /// <summary>A bounded read of the ledger stream on the leader; empty when the stream does not exist yet.</summary>
+    private Task<List<StoredEvent>> ReadLedgerAsync(Direction direction, long fromRevision, int count, CancellationToken ct)
+    {
+        var request = EsdbMessages.ReadStream(ledgerStream, direction, fromRevision, (ulong)count);
+        return leader.RunAsync(async (client, c) =>
+        {
+            var events = new List<StoredEvent>(Math.Min(count, AllPage));
+            using var call = client.Read(request, leader.Headers, leader.Deadline(), c);
+            await foreach (var response in call.ResponseStream.ReadAllAsync(c).ConfigureAwait(false))
+            {
+                if (response.ContentCase == ReadResp.ContentOneofCase.StreamNotFound) break;
+                if (response.ContentCase == ReadResp.ContentOneofCase.Event) events.Add(EsdbMessages.ToStored(response.Event.Event));
+            }
+
+            return events;
+        }, ct);
     }
 }

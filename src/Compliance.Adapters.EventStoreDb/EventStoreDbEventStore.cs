@@ -1,160 +1,158 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Compliance.Adapters.EventStoreDb.Grpc;
 using Compliance.Application.Store;
 using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace Compliance.Adapters.EventStoreDb;
 
 /// <summary>
-/// The store port on EventStoreDB's gRPC Streams service. Event ids are the events' UUIDs, so the server's own
-/// idempotence applies; our metadata (actor, correlation, causation, schema version, recorded-at, sequence, hashes)
-/// is the event's custom metadata. The hash chain is computed here as on every store (<see cref="HashChain.Compute(string, Guid, string, long, string, int, DateTimeOffset, string, Guid, Guid, string)"/>):
-/// each append reads the head of $all and extends it under a lock held by this client, so ONE process must write to a
-/// given database (the serve host); a second writer would fork the chain, which `compliance verify` then reports.
+/// The store port on EventStoreDB's gRPC Streams service. The whole ledger is ONE EventStoreDB stream (the ledger
+/// stream, named by configuration), in chain order: an event's position is its revision there + 1, and its logical
+/// stream, revision, id and hashes are its custom metadata. Every append is one append to that stream at the exact
+/// revision the chain was extended from, so several writers (processes, replicas) can never fork the chain: the one
+/// that loses gets wrong-expected-version, reads the tail it missed and decides again. Logical streams, revisions and
+/// the id set come from an in-memory <see cref="LedgerIndex"/> read from the ledger stream, so an append is one call.
+/// Other streams in the database are never read. See docs/ARCHITECTURE.md, "EventStoreDB layout".
 /// </summary>
 public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
 {
-    private readonly GrpcChannel _channel;
-    private readonly Streams.StreamsClient _client;
-    private readonly Metadata _headers = [];
-    private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _appendLock = new(1, 1);
-    private readonly PositionIndex _positions = new();
-    private readonly EsdbRetry _retry;
+    /// <summary>The ledger stream's name unless configured.</summary>
+    public const string DefaultLedgerStream = "compliance-ledger";
 
-    private readonly string _prefix;
-    private readonly string _streams;
+    /// <summary>How many times in a row another writer may move the ledger stream under one append before it gives up.</summary>
+    private const int MaxConflicts = 100;
+
+    private readonly EsdbLeader leader;
+    private readonly TimeProvider time;
+    private readonly string ledgerStream;
+    private readonly LedgerIndex index = new();
+    private readonly SemaphoreSlim appendGate = new(1, 1);
+    private readonly SemaphoreSlim catchUpGate = new(1, 1);
+    private bool caughtUp;
 
     public EventStoreDbEventStore(EsdbSettings settings, TimeProvider time)
-        : this(settings, time, EsdbRetry.Default, "")
+        : this(settings, DefaultLedgerStream, time)
     {
     }
 
-    /// <summary>
-    /// <paramref name="streamPrefix"/> keeps one ledger's streams apart from others on the same server (every stream is
-    /// stored as prefix + name, and $all is filtered to the prefix); empty means the whole database is the ledger. The
-    /// contract tests give each test its own prefix on a shared server.
-    /// </summary>
-    internal EventStoreDbEventStore(EsdbSettings settings, TimeProvider time, EsdbRetry retry, string streamPrefix)
+    /// <param name="ledgerStream">The one stream that holds the ledger; nothing else may write to it.</param>
+    public EventStoreDbEventStore(EsdbSettings settings, string ledgerStream, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(streamPrefix);
-        if (streamPrefix.StartsWith('$')) throw new ArgumentException("A stream prefix must not start with '$' (system streams).", nameof(streamPrefix));
-        _prefix = streamPrefix;
-        _streams = EsdbMessages.StreamsRegex(streamPrefix);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
-        Settings = settings;
-        _time = time;
-        _retry = retry;
-        var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, KeepAlivePingDelay = TimeSpan.FromSeconds(10), KeepAlivePingTimeout = TimeSpan.FromSeconds(10) };
-        if (settings.Tls && !settings.TlsVerifyCert)
-        {
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-        }
-
-        _channel = GrpcChannel.ForAddress(settings.Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
-        _client = new Streams.StreamsClient(_channel);
-        if (settings.Username is { } user)
-        {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{settings.Password}"));
-            _headers.Add("authorization", new AuthenticationHeaderValue("Basic", token).ToString());
-        }
+        ThrowIfNotALedgerStream(ledgerStream);
+        leader = new EsdbLeader(settings);
+        this.time = time;
+        this.ledgerStream = ledgerStream;
     }
 
-    public EsdbSettings Settings { get; }
+    public EsdbSettings Settings => leader.Settings;
 
-    public async Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken ct)
+    public string LedgerStream => ledgerStream;
+
+    /// <summary>The node calls go to now (the leader once found), or the seeds before the first call.</summary>
+    public string Node => leader.Current?.ToString() ?? string.Join(",", Settings.Seeds);
+
+    /// <exception cref="ArgumentException">blank, or a system stream name ($...).</exception>
+    public static void ThrowIfNotALedgerStream(string? name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
-        ArgumentNullException.ThrowIfNull(expected);
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Select(e => e.EventId).Distinct().Count() != events.Count)
-            throw new ArgumentException("An event id appears twice in one batch.", nameof(events));
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.StartsWith('$')) throw new ArgumentException($"The ledger stream '{name}' must not start with '$' (EventStoreDB's system streams).", nameof(name));
+    }
 
-        await _appendLock.WaitAsync(ct).ConfigureAwait(false);
+    public async Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken ct) =>
+        (await AppendManyAsync([new StreamAppend(stream, expected, events)], ct).ConfigureAwait(false))[0];
+
+    /// <summary>One append to the ledger stream, so several streams are all or nothing like one.</summary>
+    public async Task<IReadOnlyList<AppendResult>> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct)
+    {
+        StreamAppendChecks.ThrowIfInvalid(appends);
+        if (appends.Count == 0) return [];
+        await appendGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (events.Count > 0 && await AlreadyStoredAsync(stream, events, ct).ConfigureAwait(false) is { } original) return original;
-            return await WriteAsync(stream, expected, events, ct).ConfigureAwait(false);
+            var fresh = false;
+            if (!caughtUp)
+            {
+                await CatchUpAsync(ct).ConfigureAwait(false);
+                fresh = caughtUp = true;
+            }
+
+            for (var conflicts = 0; ; conflicts++)
+            {
+                LedgerAppendPlan plan;
+                ExpectedRevision expected;
+                try
+                {
+                    (plan, expected) = await PlanAsync(appends, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is WrongExpectedRevisionException or EventIdConflictException && !fresh)
+                {
+                    // Decided on what this store knew: another writer's appends may change the answer.
+                    await CatchUpAsync(ct).ConfigureAwait(false);
+                    fresh = true;
+                    continue;
+                }
+
+                if (plan.Written.Count == 0) return plan.Results;
+                if (await TryWriteAsync(plan.Written, expected, ct).ConfigureAwait(false)) return plan.Results;
+                if (conflicts == MaxConflicts)
+                    throw new InvalidOperationException($"The ledger stream '{ledgerStream}' moved under {MaxConflicts} attempts in a row to append to it.");
+                await CatchUpAsync(ct).ConfigureAwait(false);
+                fresh = true;
+            }
         }
         finally
         {
-            _appendLock.Release();
+            appendGate.Release();
         }
     }
 
-    /// <summary>Extends the chain from the head of $all with one stream's events; the caller holds the append lock.</summary>
-    private async Task<AppendResult> WriteAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken ct)
+    /// <summary>
+    /// Appends events laid out by the append core at <paramref name="expected"/>; false when the ledger stream is not
+    /// there (another writer moved it). Confirmed events are learnt by the index.
+    /// </summary>
+    private async Task<bool> TryWriteAsync(IReadOnlyList<StoredEvent> events, ExpectedRevision expected, CancellationToken ct)
     {
-        var (head, previousHash) = await ReadHeadAsync(ct).ConfigureAwait(false);
-        var revision = await LastRevisionAsync(stream, ct).ConfigureAwait(false) ?? -1;
-        var recordedAt = new DateTimeOffset(_time.GetUtcNow().UtcTicks, TimeSpan.Zero);
-        var proposed = new List<AppendReq>(events.Count);
-        var positions = new long[events.Count];
-        for (var i = 0; i < events.Count; i++)
+        var options = new AppendReq { Options = EsdbMessages.AppendOptions(ledgerStream, expected) };
+        var proposed = events.Select(e => new AppendReq { ProposedMessage = EsdbMessages.Proposed(e) }).ToList();
+        AppendResp response;
+        try
         {
-            var e = events[i];
-            var m = e.Metadata;
-            // The revision is the one the server will assign if the expected revision holds; if it does not, nothing is written.
-            var hash = HashChain.Compute(previousHash, e.EventId, stream, revision + 1 + i, e.Type, e.SchemaVersion, recordedAt, m.Actor, m.CorrelationId, m.CausationId, e.Json);
-            var metadata = new EsdbEventMetadata(m.Actor, m.CorrelationId, m.CausationId, e.SchemaVersion, EsdbEventMetadata.FormatInstant(recordedAt), head + 1 + i, previousHash, hash);
-            proposed.Add(new AppendReq { ProposedMessage = EsdbMessages.Proposed(e, metadata) });
-            positions[i] = head + 1 + i;
-            previousHash = hash;
+            response = await leader.RunAsync((client, c) => SendAppendAsync(client, options, proposed, c), ct).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.Trailers.GetValue("exception") == "maximum-append-size-exceeded")
+        {
+            throw new InvalidOperationException(
+                $"EventStoreDB refused an append of {events.Count} events: more than its maximum append size ({e.Trailers.GetValue("maximum-append-size")} bytes). " +
+                "Append fewer events at once or raise the server's MaxAppendSize.", e);
         }
 
-        var options = new AppendReq { Options = EsdbMessages.AppendOptions(_prefix + stream, expected) };
-        var response = await _retry.RunAsync(c => SendAppendAsync(options, proposed, c), ct).ConfigureAwait(false);
-        if (response.ResultCase == AppendResp.ResultOneofCase.WrongExpectedVersion)
-            throw new WrongExpectedRevisionException(stream, expected, EsdbMessages.ActualRevision(response.WrongExpectedVersion));
+        if (response.ResultCase == AppendResp.ResultOneofCase.WrongExpectedVersion) return false;
         var success = response.Success;
-        var next = success.CurrentRevisionOptionCase == AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision ? (long)success.CurrentRevision : -1;
-        return new AppendResult(next, events.Count == 0 ? [] : positions);
+        var last = events[^1].Position - 1;
+        if (success.CurrentRevisionOptionCase != AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision || (long)success.CurrentRevision != last)
+            throw new InvalidOperationException($"EventStoreDB confirmed the append to '{ledgerStream}' at revision {success.CurrentRevision} where {last} was written.");
+        lock (index.Gate)
+        {
+            foreach (var e in events) index.Learn(e);
+        }
+
+        return true;
     }
 
-    private async Task<AppendResp> SendAppendAsync(AppendReq options, List<AppendReq> proposed, CancellationToken ct)
+    private async Task<AppendResp> SendAppendAsync(Streams.StreamsClient client, AppendReq options, List<AppendReq> proposed, CancellationToken ct)
     {
-        using var call = _client.Append(_headers, Deadline(), ct);
+        using var call = client.Append(leader.Headers, leader.Deadline(), ct);
         await call.RequestStream.WriteAsync(options, ct).ConfigureAwait(false);
         foreach (var message in proposed) await call.RequestStream.WriteAsync(message, ct).ConfigureAwait(false);
         await call.RequestStream.CompleteAsync().ConfigureAwait(false);
         return await call.ResponseAsync.ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Our port's idempotence, checked against the stream before appending (the server's own only covers the same ids at
-    /// the same expected revision): every id stored with the same content returns the original result; a partial or
-    /// different overlap is a conflict. An id stored in ANOTHER stream is not detected here (the server treats ids per stream).
-    /// </summary>
-    private async Task<AppendResult?> AlreadyStoredAsync(string stream, IReadOnlyList<EventToAppend> events, CancellationToken ct)
-    {
-        var stored = new Dictionary<Guid, StoredEvent>();
-        await foreach (var e in ReadStreamAsync(stream, Direction.Forwards, 0, int.MaxValue, ct).ConfigureAwait(false)) stored[e.EventId] = e;
-        var matches = events.Where(e => stored.ContainsKey(e.EventId)).ToList();
-        if (matches.Count == 0) return null;
-        if (matches.Count != events.Count) throw new EventIdConflictException(matches[0].EventId, stream);
-        foreach (var e in events)
-        {
-            var original = stored[e.EventId];
-            if (original.Type != e.Type || original.Json != e.Json) throw new EventIdConflictException(e.EventId, stream);
-        }
-
-        return new AppendResult(stored[events[^1].EventId].Revision, [.. events.Select(e => stored[e.EventId].Position)]);
-    }
-
-    private async Task<long?> LastRevisionAsync(string stream, CancellationToken ct)
-    {
-        await foreach (var e in ReadStreamAsync(stream, Direction.Backwards, long.MaxValue, 1, ct).ConfigureAwait(false)) return e.Revision;
-        return null;
-    }
-
-    private DateTime Deadline() => DateTime.UtcNow + Settings.Deadline;
-
     public void Dispose()
     {
-        _channel.Dispose();
-        _appendLock.Dispose();
+        leader.Dispose();
+        appendGate.Dispose();
+        catchUpGate.Dispose();
     }
 }

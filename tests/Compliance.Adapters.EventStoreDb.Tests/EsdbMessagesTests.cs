@@ -6,7 +6,7 @@ namespace Compliance.Adapters.EventStoreDb.Tests;
 
 public sealed class EsdbMessagesTests
 {
-    private static readonly EventMetadata Who = new("alice@example.test", Guid.Parse("11111111-2222-3333-4444-555555555555"), Guid.Parse("66666666-7777-8888-9999-000000000000"));
+    private static readonly DateTimeOffset At = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234567);
 
     [Fact]
     public void each_expected_revision_becomes_its_own_case_of_the_append_options()
@@ -18,6 +18,14 @@ public sealed class EsdbMessagesTests
         exact.ExpectedStreamRevisionCase.ShouldBe(AppendReq.Types.Options.ExpectedStreamRevisionOneofCase.Revision);
         exact.Revision.ShouldBe(41UL);
         exact.StreamIdentifier.StreamName.ToStringUtf8().ShouldBe("s");
+    }
+
+    [Fact]
+    public void the_ledger_stream_is_always_appended_at_an_exact_revision_or_as_a_new_stream()
+    {
+        EsdbMessages.LedgerExpected(0).ShouldBe(ExpectedRevision.NoStream);
+        EsdbMessages.LedgerExpected(1).ShouldBe(ExpectedRevision.Exact(0));
+        EsdbMessages.LedgerExpected(5_000).ShouldBe(ExpectedRevision.Exact(4_999));
     }
 
     [Fact]
@@ -44,71 +52,76 @@ public sealed class EsdbMessagesTests
     }
 
     [Fact]
-    public void our_metadata_survives_the_trip_through_a_proposed_and_a_recorded_event()
+    public void a_ledger_event_survives_the_trip_through_a_proposed_and_a_recorded_event_at_position_revision_plus_one()
     {
-        var appended = new EventToAppend(Guid.NewGuid(), "V1.ClusterRegistered", 2, """{"clusterId":"c-1","ü":"ß"}""", Who);
-        var recordedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234567);
-        var metadata = new EsdbEventMetadata(Who.Actor, Who.CorrelationId, Who.CausationId, 2, EsdbEventMetadata.FormatInstant(recordedAt), 12, HashChain.Genesis, new string('a', 64));
-        var proposed = AppendReq.Parser.ParseFrom(new AppendReq { ProposedMessage = EsdbMessages.Proposed(appended, metadata) }.ToByteArray()).ProposedMessage;
+        var stored = Stored("cluster-c-1", 3, position: 1, """{"clusterId":"c-1","ü":"ß"}""");
+        var proposed = AppendReq.Parser.ParseFrom(new AppendReq { ProposedMessage = EsdbMessages.Proposed(stored) }.ToByteArray()).ProposedMessage;
         proposed.Metadata["type"].ShouldBe("V1.ClusterRegistered");
         proposed.Metadata["content-type"].ShouldBe("application/json");
 
-        var recorded = new ReadResp.Types.ReadEvent.Types.RecordedEvent
-        {
-            Id = proposed.Id,
-            StreamIdentifier = EsdbMessages.Stream("ledger1-cluster-c-1"),
-            // stream_revision 0 and the positions are left off the wire, as the server sends them for the first event.
-            Metadata = { proposed.Metadata },
-            CustomMetadata = proposed.CustomMetadata,
-            Data = proposed.Data,
-        };
-        var (stored, _) = EsdbMessages.ToStored(ReadResp.Types.ReadEvent.Types.RecordedEvent.Parser.ParseFrom(recorded.ToByteArray()), "ledger1-")!.Value;
+        // stream_revision 0 is left off the wire, as the server sends it for the ledger's first event.
+        var back = EsdbMessages.ToStored(ReadResp.Types.ReadEvent.Types.RecordedEvent.Parser.ParseFrom(Recorded(proposed, 0).ToByteArray()));
 
-        stored.ShouldBe(new StoredEvent(appended.EventId, "cluster-c-1", 0, 12, appended.Type, 2, recordedAt, Who.Actor, Who.CorrelationId, Who.CausationId,
-            appended.Json, HashChain.Genesis, new string('a', 64)));
+        back.ShouldBe(stored);
+        EsdbMessages.ToStored(Recorded(proposed, 41)).Position.ShouldBe(42);
     }
 
     [Fact]
-    public void events_without_our_metadata_or_outside_the_prefix_are_not_ours()
+    public void the_servers_event_id_is_the_chain_hash_so_the_same_id_recorded_elsewhere_is_never_taken_for_a_repeat()
+    {
+        var here = Stored("s", 0, position: 1, "{}");
+        var elsewhere = here with { PreviousHash = new string('b', 64), Hash = HashChain.Compute(here, new string('b', 64)) };
+
+        Guid.Parse(EsdbMessages.Proposed(here).Id.String).ShouldBe(Guid.ParseExact(here.Hash[..32], "N"));
+        EsdbMessages.Proposed(elsewhere).Id.String.ShouldNotBe(EsdbMessages.Proposed(here).Id.String);
+    }
+
+    [Fact]
+    public void an_event_in_the_ledger_stream_without_ledger_metadata_is_an_error_naming_its_revision()
     {
         var foreign = new ReadResp.Types.ReadEvent.Types.RecordedEvent
         {
             Id = new UUID { String = Guid.NewGuid().ToString() },
-            StreamIdentifier = EsdbMessages.Stream("orders-1"),
-            CustomMetadata = ByteString.CopyFromUtf8("""{"$correlationId":"x"}"""),
+            StreamIdentifier = EsdbMessages.Stream("compliance-ledger"),
+            StreamRevision = 17,
+            Metadata = { ["type"] = "OrderPlaced" },
+            CustomMetadata = ByteString.CopyFromUtf8("""{"actor":"x","sequence":3,"previousHash":"0","hash":"1"}"""),
             Data = ByteString.CopyFromUtf8("{}"),
         };
 
-        EsdbMessages.ToStored(foreign, "").ShouldBeNull();
-        var ours = new EsdbEventMetadata("a", Guid.NewGuid(), Guid.NewGuid(), 1, EsdbEventMetadata.FormatInstant(DateTimeOffset.UnixEpoch), 1, HashChain.Genesis, HashChain.Genesis);
-        foreign.CustomMetadata = ByteString.CopyFrom(ours.ToBytes());
-        EsdbMessages.ToStored(foreign, "ledger1-").ShouldBeNull();
-        EsdbMessages.ToStored(foreign, "").ShouldNotBeNull();
+        var error = Should.Throw<InvalidDataException>(() => EsdbMessages.ToStored(foreign));
+
+        error.Message.ShouldContain("Revision 17 of the ledger stream 'compliance-ledger' (type 'OrderPlaced') is not a ledger event");
     }
 
     [Fact]
-    public void a_structured_uuid_reads_as_the_same_guid()
+    public void a_subscription_starts_at_the_start_or_after_a_revision_and_reads_start_at_a_revision_or_the_end()
     {
-        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
-
-        EsdbMessages.FromStructured(new UUID.Types.Structured { MostSignificantBits = 0x0f8fad5bd9cb469f, LeastSignificantBits = unchecked((long)0xa16570867728950e) }).ShouldBe(id);
-    }
-
-    [Fact]
-    public void reads_of_all_leave_out_system_streams_or_keep_to_one_prefix()
-    {
-        var all = EsdbMessages.ReadAll(null, Direction.Forwards, null, EsdbMessages.StreamsRegex(""));
-
-        all.Options.CountOptionCase.ShouldBe(ReadReq.Types.Options.CountOptionOneofCase.Subscription);
-        all.Options.FilterOptionCase.ShouldBe(ReadReq.Types.Options.FilterOptionOneofCase.Filter);
-        var regex = new System.Text.RegularExpressions.Regex(all.Options.Filter.StreamIdentifier.Regex);
-        regex.IsMatch("cluster-c-1").ShouldBeTrue();
-        regex.IsMatch("$stats-127.0.0.1:2113").ShouldBeFalse();
-        EsdbMessages.StreamsRegex("t.1-").ShouldBe(@"^t\.1-");
-        var stream = EsdbMessages.ReadStream("s", Direction.Forwards, 0, 10);
-        stream.Options.FilterOptionCase.ShouldBe(ReadReq.Types.Options.FilterOptionOneofCase.NoFilter);
-        stream.Options.Stream.RevisionOptionCase.ShouldBe(ReadReq.Types.Options.Types.StreamOptions.RevisionOptionOneofCase.Revision);
+        EsdbMessages.SubscribeToStream("l", null).Options.Stream.RevisionOptionCase.ShouldBe(ReadReq.Types.Options.Types.StreamOptions.RevisionOptionOneofCase.Start);
+        var after = EsdbMessages.SubscribeToStream("l", 0).Options;
+        after.Stream.RevisionOptionCase.ShouldBe(ReadReq.Types.Options.Types.StreamOptions.RevisionOptionOneofCase.Revision);
+        after.CountOptionCase.ShouldBe(ReadReq.Types.Options.CountOptionOneofCase.Subscription);
+        var read = EsdbMessages.ReadStream("s", Direction.Forwards, 0, 10).Options;
+        read.FilterOptionCase.ShouldBe(ReadReq.Types.Options.FilterOptionOneofCase.NoFilter);
+        read.Stream.RevisionOptionCase.ShouldBe(ReadReq.Types.Options.Types.StreamOptions.RevisionOptionOneofCase.Revision);
         EsdbMessages.ReadStream("s", Direction.Backwards, long.MaxValue, 1).Options.Stream.RevisionOptionCase
             .ShouldBe(ReadReq.Types.Options.Types.StreamOptions.RevisionOptionOneofCase.End);
     }
+
+    private static StoredEvent Stored(string stream, long revision, long position, string json)
+    {
+        var e = new StoredEvent(Guid.NewGuid(), stream, revision, position, "V1.ClusterRegistered", 2, At, "alice@example.test",
+            Guid.NewGuid(), Guid.NewGuid(), json, HashChain.Genesis, "");
+        return e with { Hash = HashChain.Compute(e, e.PreviousHash) };
+    }
+
+    private static ReadResp.Types.ReadEvent.Types.RecordedEvent Recorded(AppendReq.Types.ProposedMessage proposed, ulong revision) => new()
+    {
+        Id = proposed.Id,
+        StreamIdentifier = EsdbMessages.Stream("compliance-ledger"),
+        StreamRevision = revision,
+        Metadata = { proposed.Metadata },
+        CustomMetadata = proposed.CustomMetadata,
+        Data = proposed.Data,
+    };
 }

@@ -8,11 +8,10 @@ namespace Compliance.Adapters.EventStoreDb.Tests;
 public sealed class EventStoreDbImportTests
 {
     [EsdbFact]
-    public async Task an_export_imported_into_eventstoredb_verifies_with_the_same_head_hash()
+    public async Task an_export_imported_into_eventstoredb_verifies_with_the_same_head_hash_and_can_be_appended_to()
     {
-        var settings = EsdbConnectionString.Parse(Environment.GetEnvironmentVariable(EsdbFactAttribute.Variable));
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.Zero));
-        using var source = new EventStoreDbEventStore(settings, clock, EsdbRetry.Default, $"export{Guid.NewGuid():N}-");
+        using var source = new EventStoreDbEventStore(EsdbLeg.Settings, $"export{Guid.NewGuid():N}-ledger", clock);
         var who = new EventMetadata("alice@example.test", Guid.NewGuid(), Guid.NewGuid());
         for (var i = 0; i < 30; i++)
         {
@@ -22,11 +21,14 @@ public sealed class EventStoreDbImportTests
 
         using var file = new MemoryStream();
         var header = await LedgerExport.WriteAsync(source, file, CancellationToken.None);
-        using var target = new EventStoreDbEventStore(settings, TimeProvider.System, EsdbRetry.Default, $"import{Guid.NewGuid():N}-");
+        using var target = new EventStoreDbEventStore(EsdbLeg.Settings, $"import{Guid.NewGuid():N}-ledger", TimeProvider.System);
         var verified = await LedgerImport.ReadAsync(new StringReader(Encoding.UTF8.GetString(file.ToArray())), target, target, CancellationToken.None);
+        var next = await target.AppendAsync("s-1", ExpectedRevision.Exact(7), [new EventToAppend(Guid.NewGuid(), "V1.Imported", 1, "{}", who)], CancellationToken.None);
 
         header.Events.ShouldBe(30);
         verified.Verified.ShouldBe(30);
         verified.HeadHash.ShouldBe(header.HeadHash);
+        next.Positions.ShouldBe([31L]);
+        (await HashChainVerifier.VerifyAsync(target, CancellationToken.None)).Verified.ShouldBe(31);
     }
 }

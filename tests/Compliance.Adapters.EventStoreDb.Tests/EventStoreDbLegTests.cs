@@ -9,12 +9,11 @@ public sealed class EventStoreDbLegTests
     [EsdbFact]
     public async Task the_configured_eventstoredb_answers_and_the_contract_suite_runs_against_it()
     {
-        var settings = EsdbConnectionString.Parse(Environment.GetEnvironmentVariable(EsdbFactAttribute.Variable));
-        using var store = new EventStoreDbEventStore(settings, TimeProvider.System);
+        using var store = new EventStoreDbEventStore(EsdbLeg.Settings, $"leg{Guid.NewGuid():N}-ledger", TimeProvider.System);
 
         var (position, hash) = await store.ReadHeadAsync(CancellationToken.None);
 
-        position.ShouldBeGreaterThanOrEqualTo(0);
+        position.ShouldBe(0);
         hash.Length.ShouldBe(64);
 #if !ESDB_CONTRACT
         Assert.Fail("COMPLIANCE_ESDB_CONNECTION was set for the run but not for the build: rebuild so the contract suite is compiled in.");

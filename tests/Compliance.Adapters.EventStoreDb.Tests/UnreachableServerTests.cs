@@ -5,15 +5,14 @@ using Grpc.Core;
 
 namespace Compliance.Adapters.EventStoreDb.Tests;
 
-/// <summary>Runs here: a port nothing listens on behaves like a server that is down.</summary>
+/// <summary>Runs here: ports nothing listens on behave like nodes that are down.</summary>
 public sealed class UnreachableServerTests
 {
     [Fact]
-    public async Task a_server_that_is_down_is_retried_and_then_reported_as_unavailable()
+    public async Task a_node_that_is_down_is_retried_and_then_reported_as_unavailable()
     {
-        var settings = EsdbConnectionString.Parse($"esdb://127.0.0.1:{ClosedPort()}?tls=false&defaultDeadline=2000");
-        var retry = new EsdbRetry(3, TimeSpan.FromMilliseconds(10));
-        using var store = new EventStoreDbEventStore(settings, TimeProvider.System, retry, "");
+        var settings = EsdbConnectionString.Parse($"esdb://127.0.0.1:{ClosedPort()}?tls=false&defaultDeadline=2000&maxDiscoverAttempts=3&discoveryInterval=10");
+        using var store = new EventStoreDbEventStore(settings, TimeProvider.System);
 
         var error = await Should.ThrowAsync<RpcException>(() => store.ReadHeadAsync(CancellationToken.None));
         error.StatusCode.ShouldBe(StatusCode.Unavailable);
@@ -22,11 +21,25 @@ public sealed class UnreachableServerTests
     }
 
     [Fact]
-    public void the_backoff_doubles_from_the_first_delay_up_to_five_seconds()
+    public async Task a_cluster_whose_seeds_are_all_down_is_reported_as_unavailable_naming_the_seeds()
     {
-        var retry = new EsdbRetry(10, TimeSpan.FromMilliseconds(100));
+        var (a, b) = (ClosedPort(), ClosedPort());
+        var settings = EsdbConnectionString.Parse($"esdb://127.0.0.1:{a},127.0.0.1:{b}?tls=false&gossipTimeout=2000&maxDiscoverAttempts=2&discoveryInterval=10");
+        using var store = new EventStoreDbEventStore(settings, TimeProvider.System);
 
-        Enumerable.Range(1, 8).Select(retry.DelayBefore).Select(d => (int)d.TotalMilliseconds).ShouldBe([100, 200, 400, 800, 1600, 3200, 5000, 5000]);
+        var error = await Should.ThrowAsync<RpcException>(() => store.ReadHeadAsync(CancellationToken.None));
+
+        error.StatusCode.ShouldBe(StatusCode.Unavailable);
+        error.Status.Detail.ShouldContain($"no alive leader in the gossip of 127.0.0.1:{a},127.0.0.1:{b}");
+    }
+
+    [Fact]
+    public void a_ledger_stream_must_be_named_and_must_not_be_a_system_stream()
+    {
+        var settings = EsdbConnectionString.Parse("esdb://localhost?tls=false");
+
+        Should.Throw<ArgumentException>(() => new EventStoreDbEventStore(settings, " ", TimeProvider.System));
+        Should.Throw<ArgumentException>(() => new EventStoreDbEventStore(settings, "$ledger", TimeProvider.System)).Message.ShouldContain("must not start with '$'");
     }
 
     private static int ClosedPort()

@@ -97,7 +97,7 @@ public sealed class CompositionTests
                 services.AddSqliteReadModels(Path.Combine(Folder, "readmodels.db"), Path.Combine(Folder, "idempotency.db"));
                 break;
             case nameof(EventStoreDbServiceCollectionExtensions.AddEventStoreDbLedger):
-                services.AddEventStoreDbLedger("esdb://127.0.0.1:2113?tls=false");
+                services.AddEventStoreDbLedger("esdb://127.0.0.1:2113?tls=false", "compliance-ledger");
                 break;
             case nameof(MessagingServiceCollectionExtensions.AddComplianceMessaging):
                 services.AddComplianceMessaging(configuration, Adapters.Messaging.Bus.BusTransport.InMemory);

@@ -20,9 +20,7 @@ public abstract partial class EventStoreContract
         results.Select(r => r.NextExpectedRevision).ShouldBe([4L, 1L, 0L]);
         results.SelectMany(r => r.Positions).ShouldBe([3L, 4L, 5L, 6L, 7L, 8L]);
         (await ReadAll(3)).Select(e => (e.Stream, e.Revision)).ShouldBe([("a", 2L), ("a", 3L), ("a", 4L), ("b", 0L), ("b", 1L), ("c", 0L)]);
-        var chain = await HashChainVerifier.VerifyAsync(Store, CancellationToken.None);
-        chain.Intact.ShouldBeTrue(chain.FirstBreak?.Detail);
-        chain.Verified.ShouldBe(8);
+        await ShouldVerifyAsync(Store, 8, CancellationToken.None);
     }
 
     [Fact]
@@ -58,6 +56,22 @@ public abstract partial class EventStoreContract
 
         error.Stream.ShouldBe("b");
         (await Store.ReadHeadAsync(CancellationToken.None)).ShouldBe(head);
+    }
+
+    [Fact]
+    public async Task an_id_stored_in_another_stream_is_a_conflict_in_a_call_over_several_streams()
+    {
+        var original = Event(1);
+        await Store.AppendAsync("a", ExpectedRevision.NoStream, [original], CancellationToken.None);
+
+        var error = await Should.ThrowAsync<EventIdConflictException>(() => Store.AppendManyAsync(
+        [
+            new StreamAppend("b", ExpectedRevision.NoStream, Events(1)),
+            new StreamAppend("c", ExpectedRevision.NoStream, [original]),
+        ], CancellationToken.None));
+
+        error.Stream.ShouldBe("c");
+        (await ReadAll()).Select(e => e.EventId).ShouldBe([original.EventId]);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace Compliance.Testing;
 /// </summary>
 public abstract partial class EventStoreContract : IDisposable
 {
+    private readonly List<IEventStore> others = [];
     private IEventStore? _store;
 
     /// <summary>The clock recorded-at comes from; tests move it to show the store takes time from it.</summary>
@@ -35,9 +36,32 @@ public abstract partial class EventStoreContract : IDisposable
     /// <summary>Creates a new, empty store taking recorded-at from <paramref name="time"/>.</summary>
     protected abstract IEventStore CreateStore(TimeProvider time);
 
+    /// <summary>
+    /// Another store on the same database as <see cref="Store"/>, sharing nothing with it but the database, as a second
+    /// process (or a restarted one) would open it.
+    /// </summary>
+    protected abstract IEventStore OpenAnother(TimeProvider time);
+
+    /// <summary>
+    /// Writes <paramref name="count"/> events of another application into the same database, outside the ledger, made to
+    /// look like ledger events wherever the store could mistake them for its own.
+    /// </summary>
+    protected abstract Task WriteForeignEventsAsync(int count, CancellationToken ct);
+
+    /// <summary><see cref="OpenAnother"/>, disposed with the test.</summary>
+    protected IEventStore Another()
+    {
+        _ = Store;
+        var other = OpenAnother(Clock);
+        others.Add(other);
+        return other;
+    }
+
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing && _store is IDisposable disposable)
+        if (!disposing) return;
+        foreach (var other in others.OfType<IDisposable>()) other.Dispose();
+        if (_store is IDisposable disposable)
         {
             disposable.Dispose();
         }
@@ -51,6 +75,14 @@ public abstract partial class EventStoreContract : IDisposable
 
     protected static EventToAppend[] Events(int count, int first = 0) =>
         [.. Enumerable.Range(first, count).Select(n => Event(n))];
+
+    /// <summary>The chain verifies, in pages of <paramref name="pageSize"/>, and holds <paramref name="events"/> events.</summary>
+    protected static async Task ShouldVerifyAsync(IEventReader reader, long events, CancellationToken ct, int pageSize = HashChainVerifier.DefaultPageSize)
+    {
+        var chain = await HashChainVerifier.VerifyAsync(reader, pageSize, ct);
+        chain.Intact.ShouldBeTrue(chain.FirstBreak?.Detail);
+        chain.Verified.ShouldBe(events);
+    }
 
     protected async Task<List<StoredEvent>> ReadAll(long from = 1) => await Store.ReadAllAsync(from, int.MaxValue, CancellationToken.None).ToListAsync();
 

@@ -11,7 +11,7 @@ internal sealed class EventStoreDbHealthCheck(EventStoreDbEventStore store) : IH
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var address = store.Settings.Address.Authority;
+        var address = store.Node;
         try
         {
             var (position, _) = await store.ReadHeadAsync(cancellationToken).ConfigureAwait(false);

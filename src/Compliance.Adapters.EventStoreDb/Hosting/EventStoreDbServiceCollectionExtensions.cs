@@ -8,12 +8,13 @@ public static class EventStoreDbServiceCollectionExtensions
 {
     /// <summary>
     /// The ledger on EventStoreDB as the event store port, with its health check (tagged "ready"). The connection string
-    /// is EventStoreDB's own form (checked with <see cref="EsdbConnectionString.Parse"/> before this is called).
+    /// is EventStoreDB's own form (checked with <see cref="EsdbConnectionString.Parse"/> before this is called);
+    /// <paramref name="ledgerStream"/> is the one EventStoreDB stream that holds the ledger.
     /// </summary>
-    public static IServiceCollection AddEventStoreDbLedger(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddEventStoreDbLedger(this IServiceCollection services, string connectionString, string ledgerStream)
     {
         var settings = EsdbConnectionString.Parse(connectionString);
-        services.AddSingleton(s => new EventStoreDbEventStore(settings, s.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(s => new EventStoreDbEventStore(settings, ledgerStream, s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IEventStore>(s => s.GetRequiredService<EventStoreDbEventStore>());
         services.AddSingleton<IEventReader>(s => s.GetRequiredService<EventStoreDbEventStore>());
         services.AddSingleton<IEventWriter>(s => s.GetRequiredService<EventStoreDbEventStore>());

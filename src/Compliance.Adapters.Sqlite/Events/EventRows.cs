@@ -1,21 +1,11 @@
-using System.Globalization;
 using Compliance.Application.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Compliance.Adapters.Sqlite.Events;
 
-/// <summary>Text forms of the stored columns and the row-to-event mapping (column order of <see cref="EventsSql.Columns"/>).</summary>
+/// <summary>Text form of ids and the row-to-event mapping (column order of <see cref="EventsSql.Columns"/>).</summary>
 internal static class EventRows
 {
-    /// <summary>ISO-8601 UTC with 100 ns precision: sorts as text, and is exactly the form the hash chain canonicalises.</summary>
-    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-
-    public static string FormatInstant(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset ParseInstant(string text) =>
-        new(DateTime.SpecifyKind(DateTime.ParseExact(text, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc));
-
     public static string FormatId(Guid id) => id.ToString("D");
 
     public static StoredEvent Read(SqliteDataReader row) => new(
@@ -25,7 +15,7 @@ internal static class EventRows
         Position: row.GetInt64(0),
         Type: row.GetString(4),
         SchemaVersion: row.GetInt32(5),
-        RecordedAt: ParseInstant(row.GetString(6)),
+        RecordedAt: LedgerInstant.Parse(row.GetString(6)),
         Actor: row.GetString(7),
         CorrelationId: Guid.ParseExact(row.GetString(8), "D"),
         CausationId: Guid.ParseExact(row.GetString(9), "D"),

@@ -7,7 +7,7 @@ namespace Compliance.Adapters.Sqlite.Events;
 /// The single writer connection and its prepared statements. Not thread-safe: <see cref="SqliteEventStore"/> serialises
 /// callers; other processes are serialised by SQLite's write lock (BEGIN IMMEDIATE waits for it).
 /// </summary>
-internal sealed partial class LedgerWriter : IDisposable
+internal sealed partial class LedgerWriter : ILedgerTail, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _selectByIds;
@@ -15,6 +15,10 @@ internal sealed partial class LedgerWriter : IDisposable
     private readonly SqliteCommand _selectHead;
     private readonly SqliteCommand _insert;
     private readonly SqliteParameter[] _insertParameters;
+
+    /// <summary>The events of one command share their correlation and causation ids: their text is made once.</summary>
+    private (Guid Id, string Text) lastCorrelation = (Guid.Empty, EventRows.FormatId(Guid.Empty));
+    private (Guid Id, string Text) lastCausation = (Guid.Empty, EventRows.FormatId(Guid.Empty));
 
     public LedgerWriter(string connectionString, SqliteSynchronous synchronous)
     {
@@ -51,35 +55,45 @@ internal sealed partial class LedgerWriter : IDisposable
         _connection.Dispose();
     }
 
-    private long? StreamRevision(string stream)
+    public long? StreamRevision(string stream)
     {
         _selectStreamRevision.Parameters[0].Value = stream;
         return _selectStreamRevision.ExecuteScalar() is long revision ? revision : null;
     }
 
-    private (long Position, string Hash) Head()
+    public (long Position, string Hash) Head()
     {
         using var row = _selectHead.ExecuteReader();
         return row.Read() ? (row.GetInt64(0), row.GetString(1)) : (0, HashChain.Genesis);
     }
 
-    private void Insert(long position, EventToAppend e, string stream, long revision, string recordedAt, string previousHash, string hash)
+    private void Insert(StoredEvent e, string recordedAt)
     {
         var p = _insertParameters;
-        p[0].Value = position;
+        p[0].Value = e.Position;
         p[1].Value = EventRows.FormatId(e.EventId);
-        p[2].Value = stream;
-        p[3].Value = revision;
+        p[2].Value = e.Stream;
+        p[3].Value = e.Revision;
         p[4].Value = e.Type;
         p[5].Value = e.SchemaVersion;
         p[6].Value = recordedAt;
-        p[7].Value = e.Metadata.Actor;
-        p[8].Value = EventRows.FormatId(e.Metadata.CorrelationId);
-        p[9].Value = EventRows.FormatId(e.Metadata.CausationId);
+        p[7].Value = e.Actor;
+        p[8].Value = Text(e.CorrelationId, ref lastCorrelation);
+        p[9].Value = Text(e.CausationId, ref lastCausation);
         p[10].Value = e.Json;
-        p[11].Value = previousHash;
-        p[12].Value = hash;
+        p[11].Value = e.PreviousHash;
+        p[12].Value = e.Hash;
         _insert.ExecuteNonQuery();
+    }
+
+    private static string Text(Guid id, ref (Guid Id, string Text) last)
+    {
+        if (id != last.Id)
+        {
+            last = (id, EventRows.FormatId(id));
+        }
+
+        return last.Text;
     }
 
     private void Bind(SqliteTransaction tx)

@@ -58,7 +58,8 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(events);
-        RejectRepeatedIds(events);
+        IReadOnlyList<StreamAppend> appends = [new StreamAppend(stream, expected, events)];
+        StreamAppendChecks.ThrowIfInvalid(appends);
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
@@ -66,13 +67,13 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetUtcNow();
-            var (result, written) = _writer.Append(stream, expected, events, new DateTimeOffset(now.UtcTicks, TimeSpan.Zero));
+            var (results, written) = _writer.Append(appends, new DateTimeOffset(now.UtcTicks, TimeSpan.Zero));
             if (written)
             {
                 _appended.Notify();
             }
 
-            return result;
+            return results[0];
         }
         finally
         {
@@ -127,25 +128,6 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
         finally
         {
             _writeLock.Release();
-        }
-    }
-
-    /// <summary>The same id twice in one batch is a caller bug: it can never be stored.</summary>
-    private static void RejectRepeatedIds(IReadOnlyList<EventToAppend> events)
-    {
-        if (events.Count < 2)
-        {
-            return;
-        }
-
-        var seen = new HashSet<Guid>(events.Count);
-        foreach (var e in events)
-        {
-            ArgumentNullException.ThrowIfNull(e);
-            if (!seen.Add(e.EventId))
-            {
-                throw new ArgumentException($"Event id {e.EventId} appears twice in one batch.", nameof(events));
-            }
         }
     }
 }

@@ -53,7 +53,7 @@ public static class HashChain
             schemaVersion.TryFormat(buffer[n..], out written, default, CultureInfo.InvariantCulture);
             n += written;
             buffer[n++] = (byte)'\n';
-            recordedAt.UtcDateTime.TryFormat(buffer[n..], out written, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+            recordedAt.UtcDateTime.TryFormat(buffer[n..], out written, LedgerInstant.Format, CultureInfo.InvariantCulture);
             n += written;
             buffer[n++] = (byte)'\n';
             n += utf8.GetBytes(actor, buffer[n..]);

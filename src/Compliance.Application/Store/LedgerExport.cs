@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -14,7 +13,6 @@ public static class LedgerExport
     public const string Format = "compliance-ledger";
     public const int Version = 1;
     private const int Page = 1_000;
-    internal const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     /// <summary>Writes every event up to the head read at the start (appends after it are not included); returns the header.</summary>
     public static async Task<LedgerHeader> WriteAsync(IEventReader reader, Stream output, CancellationToken ct)
@@ -68,7 +66,7 @@ public static class LedgerExport
         json.WriteNumber("revision", e.Revision);
         json.WriteString("type", e.Type);
         json.WriteNumber("schemaVersion", e.SchemaVersion);
-        json.WriteString("recordedAt", e.RecordedAt.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture));
+        json.WriteString("recordedAt", LedgerInstant.ToText(e.RecordedAt));
         json.WriteString("actor", e.Actor);
         json.WriteString("correlationId", e.CorrelationId.ToString("D"));
         json.WriteString("causationId", e.CausationId.ToString("D"));

@@ -153,8 +153,7 @@ public static class LedgerImport
                 Position: r.GetProperty("position").GetInt64(),
                 Type: Text(r, "type"),
                 SchemaVersion: r.GetProperty("schemaVersion").GetInt32(),
-                RecordedAt: new DateTimeOffset(DateTime.SpecifyKind(
-                    DateTime.ParseExact(Text(r, "recordedAt"), LedgerExport.InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc)),
+                RecordedAt: LedgerInstant.Parse(Text(r, "recordedAt")),
                 Actor: Text(r, "actor"),
                 CorrelationId: Guid.ParseExact(Text(r, "correlationId"), "D"),
                 CausationId: Guid.ParseExact(Text(r, "causationId"), "D"),

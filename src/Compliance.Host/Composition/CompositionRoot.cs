@@ -23,7 +23,7 @@ internal static class CompositionRoot
         services.AddSingleton(data);
         var store = Store(configuration);
         services.AddSingleton(Options.Create(store));
-        if (store.UsesEventStoreDb) services.AddEventStoreDbLedger(store.EventStoreDb.ConnectionString!);
+        if (store.UsesEventStoreDb) services.AddEventStoreDbLedger(store.EventStoreDb.ConnectionString!, store.EventStoreDb.LedgerStream);
         else services.AddSqliteLedger(data.LedgerFile);
         services.AddSqliteReadModels(data.ReadModelsFile, data.IdempotencyFile);
         services.AddComplianceApplication();

@@ -30,6 +30,15 @@ internal sealed class StoreOptionsValidation : IValidateOptions<StoreOptions>
                     problems.Add($"Compliance:Store:EventStoreDb:ConnectionString: {e.Message}");
                 }
             }
+
+            try
+            {
+                EventStoreDbEventStore.ThrowIfNotALedgerStream(options.EventStoreDb.LedgerStream);
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"Compliance:Store:EventStoreDb:LedgerStream: {(string.IsNullOrWhiteSpace(options.EventStoreDb.LedgerStream) ? "must be set (the default is compliance-ledger)" : e.Message)}");
+            }
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
