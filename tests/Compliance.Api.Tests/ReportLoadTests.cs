@@ -63,6 +63,20 @@ public sealed class ReportLoadTests(OneReportSlotApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task a_report_as_of_now_answers_for_its_freshness_and_is_rendered_again_after_it()
+    {
+        const string path = "/api/v1/reports?scope=cluster:payments-prod&from=2026-06-01&to=2026-06-15";
+        var client = api.Auditor();
+        Source(await client.GetAsync(path)).ShouldBe("rendered");
+        api.Clock.Advance(TimeSpan.FromSeconds(299));
+        Source(await client.GetAsync(path)).ShouldBe("cached");
+
+        api.Clock.Advance(TimeSpan.FromSeconds(2));
+
+        Source(await client.GetAsync(path)).ShouldBe("rendered");
+    }
+
+    [Fact]
     public async Task a_different_report_while_every_slot_renders_gets_503_with_retry_after_and_the_service_still_answers()
     {
         var slots = api.Services.GetRequiredService<RenderSlots>();

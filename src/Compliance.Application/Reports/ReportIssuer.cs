@@ -18,8 +18,11 @@ public enum ReportSource
     Cached,
 }
 
+/// <summary>An issued document as it is kept and handed out: its bytes, their SHA-256 and its file name (the report's data is not kept).</summary>
+public sealed record ReportDocument(byte[] Bytes, string Sha256, string FileName);
+
 /// <summary>A report answer: the document and where it came from, or, when every render slot is taken, when to ask again.</summary>
-public sealed record ReportAnswer(RenderedReport? Report, ReportSource Source, TimeSpan RetryAfter = default)
+public sealed record ReportAnswer(ReportDocument? Report, ReportSource Source, TimeSpan RetryAfter = default)
 {
     public bool Busy => Report is null;
 }
@@ -33,25 +36,30 @@ public sealed record ReportAnswer(RenderedReport? Report, ReportSource Source, T
 public sealed class ReportIssuer(ReportService reports, FactHead facts, RenderSlots slots, ReportLimits limits)
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<Key, Task<RenderedReport>> flights = [];
-    private readonly Dictionary<Key, LinkedListNode<(Key Key, RenderedReport Report)>> kept = [];
-    private readonly LinkedList<(Key Key, RenderedReport Report)> recent = new();
+    private readonly Dictionary<Key, Task<ReportDocument>> flights = [];
+    private readonly Dictionary<Key, LinkedListNode<Kept>> kept = [];
+    private readonly LinkedList<Kept> recent = new();
 
     /// <summary>The document for <paramref name="request"/>, recorded with <paramref name="actor"/> when it is rendered now.</summary>
     /// <exception cref="InvalidReportRequestException">the request cannot be produced; every caller sharing it gets this.</exception>
     public async Task<ReportAnswer> IssueAsync(ReportRequest request, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var key = Key.Of(request, await facts.ReadAsync(ct), limits.FreshFor);
-        Task<RenderedReport> flight;
+        var key = Key.Of(request, await facts.ReadAsync(ct));
+        Task<ReportDocument> flight;
         ReportSource source;
         lock (gate)
         {
             if (kept.TryGetValue(key, out var node))
             {
                 recent.Remove(node);
-                recent.AddFirst(node);
-                return new ReportAnswer(node.Value.Report, ReportSource.Cached);
+                if (!key.Now || request.AsOf - node.Value.AsOf <= limits.FreshFor)
+                {
+                    recent.AddFirst(node);
+                    return new ReportAnswer(node.Value.Document, ReportSource.Cached);
+                }
+
+                kept.Remove(key);
             }
 
             if (flights.TryGetValue(key, out var running))
@@ -62,7 +70,7 @@ public sealed class ReportIssuer(ReportService reports, FactHead facts, RenderSl
             else
             {
                 if (slots.TryTake() is not { } slot) return new ReportAnswer(null, ReportSource.Rendered, limits.RetryAfter);
-                flight = Task.Run(() => RenderAsync(key, request, actor, slot), CancellationToken.None);
+                flight = OnOwnThread(() => RenderAsync(key, request, actor, slot));
                 flights[key] = flight;
                 source = ReportSource.Rendered;
             }
@@ -75,19 +83,20 @@ public sealed class ReportIssuer(ReportService reports, FactHead facts, RenderSl
     /// Renders and records once for every caller of <paramref name="key"/>, whoever gives up waiting: the work is bounded
     /// by the slot, not by the callers' patience.
     /// </summary>
-    private async Task<RenderedReport> RenderAsync(Key key, ReportRequest request, string actor, IDisposable slot)
+    private async Task<ReportDocument> RenderAsync(Key key, ReportRequest request, string actor, IDisposable slot)
     {
         try
         {
             var rendered = await reports.RenderAsync(request, null, CancellationToken.None);
             await reports.RecordAsync(rendered, rendered.FileName, actor, CancellationToken.None);
+            var document = new ReportDocument(rendered.Bytes, rendered.Sha256, rendered.FileName);
             lock (gate)
             {
-                Keep(key, rendered);
+                Keep(new Kept(key, document, request.AsOf));
                 flights.Remove(key);
             }
 
-            return rendered;
+            return document;
         }
         catch
         {
@@ -100,9 +109,18 @@ public sealed class ReportIssuer(ReportService reports, FactHead facts, RenderSl
         }
     }
 
-    private void Keep(Key key, RenderedReport rendered)
+    /// <summary>
+    /// Runs a render on a thread of its own rather than the thread pool: the render is seconds of CPU (its reads and the
+    /// drawing complete synchronously), and on a small machine it would otherwise hold the pool threads every other
+    /// request, /health/live among them, waits for.
+    /// </summary>
+    private static Task<ReportDocument> OnOwnThread(Func<Task<ReportDocument>> render) =>
+        Task.Factory.StartNew(() => render().GetAwaiter().GetResult(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Keep(Kept document)
     {
-        kept[key] = recent.AddFirst((key, rendered));
+        if (kept.Remove(document.Key, out var older)) recent.Remove(older);
+        kept[document.Key] = recent.AddFirst(document);
         while (recent.Count > limits.Cached)
         {
             kept.Remove(recent.Last!.Value.Key);
@@ -111,16 +129,18 @@ public sealed class ReportIssuer(ReportService reports, FactHead facts, RenderSl
     }
 
     /// <summary>
-    /// What makes two requests the same question: scope, period, organisation, the ledger's facts, and the as-of (a past
-    /// day's end exactly; "now" as the <see cref="ReportLimits.FreshFor"/> period it falls in).
+    /// What makes two requests the same question: scope, period, organisation, the ledger's facts, and the as-of: a past
+    /// day's end exactly, or "now" on that day (a document as of now answers for <see cref="ReportLimits.FreshFor"/>).
     /// </summary>
-    private sealed record Key(string Scope, DateOnly From, DateOnly To, string Organisation, long AsOf, long Facts)
+    private sealed record Key(string Scope, DateOnly From, DateOnly To, string Organisation, long AsOf, bool Now, long Facts)
     {
-        public static Key Of(ReportRequest r, long facts, TimeSpan freshFor)
+        public static Key Of(ReportRequest r, long facts)
         {
             var endOfDay = r.AsOf == Days.EndOf(Days.Of(r.AsOf));
-            var asOf = endOfDay ? r.AsOf.UtcTicks : -(r.AsOf.UtcTicks / Math.Max(1, freshFor.Ticks)) - 1;
-            return new Key(r.Scope.ToString(), r.From, r.To, r.Organisation, asOf, facts);
+            return new Key(r.Scope.ToString(), r.From, r.To, r.Organisation, endOfDay ? r.AsOf.UtcTicks : Days.Of(r.AsOf).DayNumber, !endOfDay, facts);
         }
     }
+
+    /// <summary>A kept document and the instant it is as of.</summary>
+    private sealed record Kept(Key Key, ReportDocument Document, DateTimeOffset AsOf);
 }
