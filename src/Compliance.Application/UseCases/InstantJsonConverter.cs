@@ -8,9 +8,9 @@ namespace Compliance.Application.UseCases;
 /// <summary>
 /// Instants in requests: ISO 8601 text with an explicit offset ("2026-12-01T02:00:00Z", "2026-12-01T03:00+01:00").
 /// Text without one would be read in the server's time zone, so the same request would mean different instants on
-/// different servers; it is refused, naming the field.
+/// different servers; it is refused, naming the field. Public so that other readers of our JSON (bus messages) can use it.
 /// </summary>
-internal sealed partial class InstantJsonConverter : JsonConverter<DateTimeOffset>
+public sealed partial class InstantJsonConverter : JsonConverter<DateTimeOffset>
 {
     private const string Expected = "must be an instant in ISO 8601 with an offset, such as 2026-12-01T02:00:00Z or 2026-12-01T03:00:00+01:00";
 

@@ -21,7 +21,7 @@ public static class RequestJson
     public static (T? Value, Dictionary<string, string[]>? Errors) Parse<T>(ReadOnlySpan<byte> body, bool emptyIsObject = false) where T : class
     {
         if (IsBlank(body)) return emptyIsObject ? Parse<T>("{}"u8) : (null, Error("body", "a JSON object is required"));
-        if (DuplicateKey(body) is { } twice) return (null, Error(twice, "is given more than once (field names are compared ignoring case)"));
+        if (FirstDuplicateKey(body) is { } twice) return (null, Error(twice, "is given more than once (field names are compared ignoring case)"));
         try
         {
             var value = JsonSerializer.Deserialize<T>(body, Options);
@@ -50,7 +50,7 @@ public static class RequestJson
     /// last one would win unseen, even a differently cased one ("clusterId" then "ClusterId"). Text that is not JSON is
     /// left to the deserializer to report.
     /// </summary>
-    private static string? DuplicateKey(ReadOnlySpan<byte> body)
+    public static string? FirstDuplicateKey(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body);
         var frames = new Stack<Frame>();

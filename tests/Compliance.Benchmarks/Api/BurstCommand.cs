@@ -22,9 +22,10 @@ internal static class BurstCommand
         var requests = new Option<int>("--requests") { Description = "Report requests sent at once", DefaultValueFactory = _ => 2_000 };
         var distinct = new Option<int>("--distinct") { Description = "Different reports among them (periods ending 0..N-1 days ago)", DefaultValueFactory = _ => 1 };
         var scope = new Option<string>("--scope") { Description = "Report scope", DefaultValueFactory = _ => "fleet" };
+        var path = new Option<string?>("--path") { Description = "Send GET PATH instead of report requests (a comparison: the same burst on another endpoint)" };
         var dir = new Option<string?>("--dir") { Description = "Scratch folder (default: the system temp folder); removed afterwards" };
         var command = new Command("burst", "N concurrent report requests against serve while probing /health/live: latency, peak memory, reports recorded; "
-            + "further arguments are passed to serve") { requests, distinct, scope, dir };
+            + "further arguments are passed to serve") { requests, distinct, scope, path, dir };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
@@ -35,7 +36,7 @@ internal static class BurstCommand
             try
             {
                 await WriteDemoAsync(folder, ct);
-                await RunAsync(folder, parse.GetValue(scope)!, parse.GetValue(requests), parse.GetValue(distinct), [.. parse.UnmatchedTokens], output, ct);
+                await RunAsync(folder, parse.GetValue(scope)!, parse.GetValue(path), parse.GetValue(requests), parse.GetValue(distinct), [.. parse.UnmatchedTokens], output, ct);
             }
             finally
             {
@@ -48,7 +49,7 @@ internal static class BurstCommand
         return command;
     }
 
-    private static async Task RunAsync(string folder, string scope, int count, int distinct, string[] serveArguments, TextWriter output, CancellationToken ct)
+    private static async Task RunAsync(string folder, string scope, string? fixedPath, int count, int distinct, string[] serveArguments, TextWriter output, CancellationToken ct)
     {
         var issuedBefore = await IssuedAsync(folder, ct);
         var key = Guid.NewGuid().ToString("N");
@@ -57,9 +58,9 @@ internal static class BurstCommand
         var statuses = new ConcurrentDictionary<string, int>();
         var sources = new ConcurrentDictionary<string, int>();
         var documents = new ConcurrentDictionary<string, byte>();
-        double seconds;
+        double seconds, cpu, cpuBefore;
         long residentBefore;
-        LiveProbe probe;
+        LiveProbe probe, idle;
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = count + 8 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(30) };
@@ -67,15 +68,19 @@ internal static class BurstCommand
             await ApiCommand.WaitReadyAsync(http, server, ct);
             if (serveArguments.Length > 0) output.WriteLine($"serve configured with: {string.Join(' ', serveArguments)}");
             residentBefore = LiveProbe.ResidentKb(server.Id);
+            // The machine's own noise first: /health/live for 3 s with nothing else sent.
+            idle = new LiveProbe(url, server.Id, TimeSpan.FromMilliseconds(100));
+            using (var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(3))) await idle.RunAsync(quiet.Token);
             probe = new LiveProbe(url, server.Id, TimeSpan.FromMilliseconds(100));
             using var stopProbe = new CancellationTokenSource();
             var probing = probe.RunAsync(stopProbe.Token);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            cpuBefore = LiveProbe.CpuSeconds(server.Id);
             var start = Stopwatch.GetTimestamp();
             await Task.WhenAll(Enumerable.Range(0, count).Select(i => Task.Run(async () =>
             {
                 var to = today.AddDays(-(i % distinct));
-                var path = string.Create(CultureInfo.InvariantCulture, $"/api/v1/reports?scope={Uri.EscapeDataString(scope)}&from={to.AddDays(-89):yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+                var path = fixedPath ?? string.Create(CultureInfo.InvariantCulture, $"/api/v1/reports?scope={Uri.EscapeDataString(scope)}&from={to.AddDays(-89):yyyy-MM-dd}&to={to:yyyy-MM-dd}");
                 try
                 {
                     using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -91,6 +96,7 @@ internal static class BurstCommand
                 }
             }, ct)));
             seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            cpu = LiveProbe.CpuSeconds(server.Id) - cpuBefore;
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
             await stopProbe.CancelAsync();
             await probing;
@@ -102,11 +108,12 @@ internal static class BurstCommand
         }
 
         var issued = await IssuedAsync(folder, ct) - issuedBefore;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"burst: {count:N0} concurrent GET /api/v1/reports?scope={scope} ({distinct} distinct), all answered in {seconds:0.0} s"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"burst: {count:N0} concurrent GET {fixedPath ?? $"/api/v1/reports?scope={scope} ({distinct} distinct)"}, all answered in {seconds:0.0} s, server CPU {cpu:0.0} s"));
         output.WriteLine($"answers by status: {Join(statuses)}; 200s by source: {Join(sources)}; distinct documents served: {documents.Count}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ReportIssued recorded by the burst: {issued}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"/health/live: {probe.Probes} probes every 100 ms, slowest {probe.MaxLatencyMs:0} ms, {probe.SlowerThanOneSecond} over 1 s, {probe.Failures} failed"));
+            $"/health/live during the burst: {probe.Probes} probes every 100 ms, median {probe.MedianLatencyMs:0} ms, slowest {probe.MaxLatencyMs:0} ms, {probe.SlowerThanOneSecond} over 1 s, {probe.Failures} failed; idle before it: median {idle.MedianLatencyMs:0} ms, slowest {idle.MaxLatencyMs:0} ms"));
+        output.WriteLine($"slowest probes: {probe.Slowest(3)} (the burst starts at 0 s)");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"server resident set: {residentBefore / 1024.0:0} MB before, peak {probe.MaxResidentMb:0} MB; {System.Environment.ProcessorCount} cores, load average {RunUsage.ReadLoadAverage()}"));
     }
