@@ -47,6 +47,9 @@ public static class MessagingServiceCollectionExtensions
             else x.UsingInMemory((context, cfg) =>
                 cfg.ReceiveEndpoint(Bound(context).ObservationQueue, e => ObservationEndpoint.Configure(context, e, Bound(context))));
         });
+        // MassTransit reports the host (OS, time zone) and endpoint names to its vendor unless told not to: off unless
+        // Compliance:Bus:UsageTelemetry opts in (MassTransit's own MASSTRANSIT_USAGE_TELEMETRY variable still wins).
+        services.AddOptions<UsageTelemetryOptions>().Configure<IOptions<BusOptions>>((telemetry, bus) => telemetry.Enabled = bus.Value.UsageTelemetry);
 
         services.AddSingleton(sp =>
         {

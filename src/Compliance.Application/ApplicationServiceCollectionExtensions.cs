@@ -24,7 +24,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton(s => new CommandHandler(s.GetRequiredService<IEventStore>()));
         services.AddSingleton(s => new FleetQueries(s.GetRequiredService<IReadModelStore>(), s.GetRequiredService<CatalogSnapshot>().Catalog));
         services.AddSingleton<CommandPipeline>();
-        services.AddSingleton(s => new CommandService(s.GetRequiredService<CommandPipeline>()));
+        services.AddSingleton<StagingClusterRule>();
+        services.AddSingleton(s => new CommandService(s.GetRequiredService<CommandPipeline>(), s.GetRequiredService<StagingClusterRule>()));
         services.AddSingleton<QueryService>();
         services.AddSingleton<VersionCheck>();
         return services;

@@ -3,12 +3,16 @@ using System.Net.Http.Headers;
 
 namespace Compliance.Api.Tests;
 
-/// <summary>An API with a small rate limit: three requests per key per hour (a window that cannot roll over during the test).</summary>
+/// <summary>
+/// An API with a small rate limit: three requests per key and two per address without a valid key, per hour (a window
+/// that cannot roll over during the test).
+/// </summary>
 public sealed class RateLimitedApiFactory : ApiFactory
 {
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Compliance:Api:RateLimit:PermitLimit"] = "3",
+        ["Compliance:Api:RateLimit:AnonymousPermitLimit"] = "2",
         ["Compliance:Api:RateLimit:WindowSeconds"] = "3600",
     };
 }
@@ -26,6 +30,20 @@ public sealed class LimitTests(RateLimitedApiFactory api) : IClassFixture<RateLi
         limited.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await api.Admin().GetAsync("/api/v1/clusters")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await auditor.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task callers_without_a_valid_key_share_a_limit_per_address_and_get_429_with_retry_after()
+    {
+        (await api.ClientFor(null).GetAsync("/api/v1/clusters")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await api.ClientFor("guessed-key-1").GetAsync("/api/v1/clusters")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var limited = await api.ClientFor("guessed-key-2").GetAsync("/api/v1/clusters");
+
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 3600);
+        (await api.ClientFor(null).GetAsync("/api/v1/fleet/eol-risk")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await api.Operator().GetAsync("/api/v1/clusters")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -11,10 +11,23 @@ public sealed class OperabilityTests(ApiFactory api) : IClassFixture<ApiFactory>
     private readonly HttpClient anonymous = api.ClientFor(null);
 
     [Fact]
-    public async Task liveness_and_readiness_answer_without_a_key_and_readiness_reports_the_checkpoint()
+    public async Task liveness_and_readiness_answer_without_a_key_with_the_status_word_only()
     {
         (await anonymous.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var ready = await anonymous.GetAsync("/health/ready");
+        foreach (var client in new[] { anonymous, api.ClientFor("not-a-configured-key"), api.Auditor(), api.Operator() })
+        {
+            var ready = await client.GetAsync("/health/ready");
+            ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
+            body.EnumerateObject().Select(p => p.Name).ShouldBe(["status"]);
+            body.GetProperty("status").GetString().ShouldBeOneOf("Healthy", "Degraded");
+        }
+    }
+
+    [Fact]
+    public async Task readiness_with_an_admin_key_names_each_check_and_reports_the_checkpoint()
+    {
+        var ready = await api.Admin().GetAsync("/health/ready");
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
         var check = body.GetProperty("checks").GetProperty("store-and-projections");

@@ -12,12 +12,13 @@ internal static class BenchCommandLine
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var root = new RootCommand("Compliance benchmarks (figures for the issue notes): store, report, bus, api, watcher")
+        var root = new RootCommand("Compliance benchmarks (figures for the issue notes): store, report, bus, api, burst, watcher")
         {
             StoreCommand.Create(output),
             ReportCommand.Create(output),
             BusCommand.Create(output),
             ApiCommand.Create(output),
+            BurstCommand.Create(output),
             WatcherCommand.Create(output),
         };
 

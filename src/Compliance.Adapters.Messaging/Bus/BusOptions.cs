@@ -35,6 +35,9 @@ public sealed class BusOptions
 
     /// <summary>Where the gateway remembers what it announced; empty: <c>integration-published.json</c> in the data directory.</summary>
     public string? PublishedStatePath { get; set; }
+
+    /// <summary>Whether MassTransit may send its usage telemetry (host OS, time zone, endpoint names) to its vendor; off unless set.</summary>
+    public bool UsageTelemetry { get; set; }
 }
 
 /// <summary>Section <c>Compliance:Bus:RabbitMq</c>.</summary>

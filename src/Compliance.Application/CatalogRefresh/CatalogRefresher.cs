@@ -3,6 +3,7 @@ using Compliance.Application.Integration;
 using Compliance.Application.Ports;
 using Compliance.Contracts.Observations;
 using Compliance.Domain.Catalog;
+using Compliance.Domain.Deciders;
 
 namespace Compliance.Application.CatalogRefresh;
 
@@ -83,7 +84,7 @@ public sealed partial class CatalogRefresher(
         var published = 0;
         foreach (var item in await cveFeed.ItemsAsync(ct))
         {
-            if (!CveId().IsMatch(item.Id)) continue;
+            if (!Identifiers.IsCveId(item.Id)) continue;
             known.TryGetValue(item.Id, out var k);
             var severity = SeverityOf(item.ContentText) is var read && read != "unknown" ? read
                 : k?.Severity.ToString().ToLowerInvariant() ?? "unknown"; // curated severity stands when the text says none
@@ -114,9 +115,6 @@ public sealed partial class CatalogRefresher(
         var match = SeverityText().Match(text);
         return match.Success ? match.Groups[1].Value.ToLowerInvariant() : "unknown";
     }
-
-    [GeneratedRegex(@"^CVE-\d{4}-\d{4,}$")]
-    private static partial Regex CveId();
 
     [GeneratedRegex(@"\b(?:rated|severity|CVSS Rating:?)\W{0,3}(?:as\W+)?(Critical|High|Medium|Low)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SeverityText();

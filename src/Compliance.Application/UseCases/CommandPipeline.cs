@@ -13,9 +13,10 @@ namespace Compliance.Application.UseCases;
 
 /// <summary>
 /// The one path of every command, whoever calls it: a stored answer for a repeated idempotency key, route ids and
-/// FluentValidation errors naming each field, the cluster must exist, the caller's expected revision, then the command
-/// handler (actor from the call, now from the TimeProvider) and the answer stored for the key. Nothing reaches the
-/// ledger unless every check before the handler passed. Commands run one at a time, so the revision check and the
+/// FluentValidation errors naming each field, the use case's checks against the ledger (what the request refers to must
+/// exist as it says), the cluster must exist, the caller's expected revision, then the command handler (actor from the
+/// call, now from the TimeProvider) and the answer stored for the key. Nothing reaches the ledger unless every check
+/// before the handler passed. Commands run one at a time, so the revision check and the
 /// append see the same stream.
 /// </summary>
 internal sealed class CommandPipeline(
@@ -27,8 +28,14 @@ internal sealed class CommandPipeline(
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
-    public async Task<CommandResult> RunAsync<TRequest>(string useCase, RouteIds ids, TRequest request, CommandCall call,
+    public Task<CommandResult> RunAsync<TRequest>(string useCase, RouteIds ids, TRequest request, CommandCall call,
         Func<TRequest, string, DateTimeOffset, Command> map, CancellationToken ct)
+        where TRequest : class =>
+        RunAsync(useCase, ids, request, call, map, null, ct);
+
+    /// <param name="references">Checks of what the validated request refers to, against the ledger (null: none).</param>
+    public async Task<CommandResult> RunAsync<TRequest>(string useCase, RouteIds ids, TRequest request, CommandCall call,
+        Func<TRequest, string, DateTimeOffset, Command> map, Func<TRequest, CancellationToken, Task<Problem?>>? references, CancellationToken ct)
         where TRequest : class
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -42,6 +49,7 @@ internal sealed class CommandPipeline(
         foreach (var failure in (await validator.ValidateAsync(request, ct)).Errors)
             Add(errors, FieldName(failure.PropertyName), failure.ErrorMessage);
         if (errors.Count > 0) return new CommandResult(null, Problem.Invalid(errors));
+        if (references is not null && await references(request, ct) is { } unknown) return new CommandResult(null, unknown);
 
         await oneAtATime.WaitAsync(ct);
         try

@@ -15,13 +15,18 @@ namespace Compliance.Application.UseCases;
 public sealed class CommandService
 {
     private readonly CommandPipeline pipeline;
+    private readonly StagingClusterRule staging;
 
-    internal CommandService(CommandPipeline pipeline) => this.pipeline = pipeline;
+    internal CommandService(CommandPipeline pipeline, StagingClusterRule staging)
+    {
+        this.pipeline = pipeline;
+        this.staging = staging;
+    }
 
     public Task<CommandResult> RegisterClusterAsync(RegisterClusterRequest r, CommandCall call, CancellationToken ct) =>
         pipeline.RunAsync(nameof(RegisterClusterAsync), RouteIds.None, r, call, (r, actor, now) => new RegisterCluster(
             r.ClusterId!, r.DisplayName!.Trim(), Inputs.Enum<Environment>(r.Environment), r.OwnerTeam!.Trim(), Inputs.Enum<Flavour>(r.Flavour),
-            r.StagingClusterId, actor, now), ct);
+            r.StagingClusterId, actor, now), (r, ct) => staging.ProblemAsync(r.StagingClusterId, ct), ct);
 
     public Task<CommandResult> SetPolicyAsync(string clusterId, SetPolicyRequest r, CommandCall call, CancellationToken ct) =>
         pipeline.RunAsync(nameof(SetPolicyAsync), RouteIds.Cluster(clusterId), r, call, (r, actor, now) => new SetMaintenancePolicy(clusterId, new MaintenancePolicy(

@@ -1,15 +1,11 @@
-using System.Text.RegularExpressions;
-
 namespace Compliance.Domain.Deciders;
 
 /// <summary>Checks shared by the deciders.</summary>
-internal static partial class Rules
+internal static class Rules
 {
-    /// <summary>A DNS-label-like slug: 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit.</summary>
-    public static bool IsSlug(string? value) => value is not null && SlugPattern().IsMatch(value);
+    public static bool IsSlug(string? value) => Identifiers.IsSlug(value);
 
-    /// <summary>A CVE id as MITRE writes it: CVE-YYYY-NNNN with four or more digits in the sequence number.</summary>
-    public static bool IsCveId(string? value) => value is not null && CvePattern().IsMatch(value);
+    public static bool IsCveId(string? value) => Identifiers.IsCveId(value);
 
     public static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 
@@ -25,10 +21,4 @@ internal static partial class Rules
         return left.Count == right.Count
             && left.All(pair => right.TryGetValue(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal));
     }
-
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex SlugPattern();
-
-    [GeneratedRegex("^CVE-[0-9]{4}-[0-9]{4,}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CvePattern();
 }

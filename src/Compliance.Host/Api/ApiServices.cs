@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Compliance.Application.Reports;
 using Compliance.Host.Api.Commands;
 using Compliance.Host.Api.Queries;
 using Compliance.Host.Api.Security;
@@ -51,7 +52,9 @@ internal static class ApiServices
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
                     context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
-                    "This API key used up its requests for the current window; retry after the Retry-After seconds.");
+                    context.HttpContext.User.Identity?.IsAuthenticated == true
+                        ? "This API key used up its requests for the current window; retry after the Retry-After seconds."
+                        : "Requests without a valid API key from this address used up their share of the current window; retry after the Retry-After seconds.");
             };
         });
 
@@ -59,6 +62,14 @@ internal static class ApiServices
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.AddSingleton<CommandEndpoint>();
         services.AddSingleton<FleetEolCache>();
+        services.AddSingleton(s =>
+        {
+            var r = s.GetRequiredService<IOptions<ApiSettings>>().Value.Reports;
+            return new ReportLimits(r.MaxConcurrent, r.CachedReports, TimeSpan.FromSeconds(r.FreshSeconds), TimeSpan.FromSeconds(r.RetryAfterSeconds));
+        });
+        services.AddSingleton(s => new RenderSlots(s.GetRequiredService<ReportLimits>().MaxConcurrent));
+        services.AddSingleton<FactHead>();
+        services.AddSingleton<ReportIssuer>();
         services.AddComplianceOpenApi();
         return services;
     }
@@ -75,8 +86,9 @@ internal static class ApiServices
         app.UseMiddleware<BodySizeLimit>();
         app.UseHttpMetrics();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization, so that the 401s of callers without a valid key are limited too (per address).
         app.UseRateLimiter();
+        app.UseAuthorization();
 
         app.MapGroup("/api/v1").RequireRateLimiting(RatePolicy)
             .MapClusterQueries()
@@ -94,14 +106,15 @@ internal static class ApiServices
         return app;
     }
 
-    /// <summary>A fixed window per API key name (anonymous callers share one window per address).</summary>
+    /// <summary>A fixed window per API key name; callers without a valid key share a smaller one per client address.</summary>
     private static RateLimitPartition<string> PerKey(HttpContext http)
     {
         var limit = http.RequestServices.GetRequiredService<IOptionsMonitor<ApiSettings>>().CurrentValue.RateLimit;
-        var partition = http.User.Identity?.IsAuthenticated == true ? "key:" + http.User.Identity.Name : "address:" + http.Connection.RemoteIpAddress;
+        var authenticated = http.User.Identity?.IsAuthenticated == true;
+        var partition = authenticated ? "key:" + http.User.Identity!.Name : "address:" + http.Connection.RemoteIpAddress;
         return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = limit.PermitLimit,
+            PermitLimit = authenticated ? limit.PermitLimit : limit.AnonymousPermitLimit,
             Window = TimeSpan.FromSeconds(limit.WindowSeconds),
             QueueLimit = 0,
             AutoReplenishment = true,

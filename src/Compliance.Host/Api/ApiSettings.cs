@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Compliance.Host.Api;
 
-/// <summary>Compliance:Api: the keys allowed in, how often each may call, and how large a request may be.</summary>
+/// <summary>Compliance:Api: the keys allowed in, how often each may call, how large a request may be, and how much report work runs at once.</summary>
 public sealed class ApiSettings
 {
     public const string Section = "Compliance:Api";
@@ -15,6 +15,8 @@ public sealed class ApiSettings
 
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    public ReportSetting Reports { get; set; } = new();
 }
 
 /// <summary>One API key: a name (the actor recorded in the ledger), a role, and the SHA-256 of the key in hex (the key itself is never stored).</summary>
@@ -27,12 +29,33 @@ public sealed class ApiKeySetting
     public string Sha256 { get; set; } = "";
 }
 
-/// <summary>A fixed window per API key: at most PermitLimit requests per WindowSeconds.</summary>
+/// <summary>
+/// A fixed window per API key: at most PermitLimit requests per WindowSeconds; callers without a valid key (whose
+/// answers are 401) share AnonymousPermitLimit per client address in the same window.
+/// </summary>
 public sealed class RateLimitSetting
 {
-    public int PermitLimit { get; set; } = 6000;
+    public int PermitLimit { get; set; } = 600;
 
-    public int WindowSeconds { get; set; } = 1;
+    public int AnonymousPermitLimit { get; set; } = 60;
+
+    public int WindowSeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// Report work: at most MaxConcurrent different reports render at once (others get 503 with Retry-After:
+/// RetryAfterSeconds), the last CachedReports documents are kept for identical requests, and a report as of now answers
+/// identical requests for FreshSeconds while the ledger's facts stay the same.
+/// </summary>
+public sealed class ReportSetting
+{
+    public int MaxConcurrent { get; set; } = 2;
+
+    public int CachedReports { get; set; } = 16;
+
+    public int FreshSeconds { get; set; } = 300;
+
+    public int RetryAfterSeconds { get; set; } = 10;
 }
 
 /// <summary>Checks Compliance:Api at start, one message per problem.</summary>
@@ -53,7 +76,12 @@ internal sealed class ApiSettingsValidation : IValidateOptions<ApiSettings>
         foreach (var duplicate in options.Keys.GroupBy(k => k.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
             problems.Add($"Compliance:Api:Keys: name '{duplicate.Key}' is used by {duplicate.Count()} keys; names identify actors and must be unique");
         if (options.RateLimit.PermitLimit < 1) problems.Add("Compliance:Api:RateLimit:PermitLimit must be at least 1");
+        if (options.RateLimit.AnonymousPermitLimit < 1) problems.Add("Compliance:Api:RateLimit:AnonymousPermitLimit must be at least 1");
         if (options.RateLimit.WindowSeconds < 1) problems.Add("Compliance:Api:RateLimit:WindowSeconds must be at least 1");
+        if (options.Reports.MaxConcurrent < 1) problems.Add("Compliance:Api:Reports:MaxConcurrent must be at least 1");
+        if (options.Reports.CachedReports < 0) problems.Add("Compliance:Api:Reports:CachedReports must not be negative");
+        if (options.Reports.FreshSeconds < 1) problems.Add("Compliance:Api:Reports:FreshSeconds must be at least 1");
+        if (options.Reports.RetryAfterSeconds < 1) problems.Add("Compliance:Api:Reports:RetryAfterSeconds must be at least 1");
         if (options.MaxRequestBodyBytes < 1024) problems.Add("Compliance:Api:MaxRequestBodyBytes must be at least 1024");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

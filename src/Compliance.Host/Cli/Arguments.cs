@@ -1,16 +1,18 @@
 using System.Globalization;
+using Compliance.Application.UseCases.Validation;
 
 namespace Compliance.Host.Cli;
 
 /// <summary>Checks the values of options that the parser takes as strings, with errors that name the option.</summary>
 internal static class Arguments
 {
+    /// <summary>A day YYYY-MM-DD within the bounds every input is held to (<see cref="TimeBounds"/>), or <paramref name="fallback"/> when not given.</summary>
     public static DateOnly Date(string option, string? value, DateOnly fallback)
     {
         if (value is null) return fallback;
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UserError($"{option}: '{value}' is not a date (use YYYY-MM-DD)");
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            throw new UserError($"{option}: '{TerminalText.Safe(value)}' is not a date (use YYYY-MM-DD)");
+        return TimeBounds.Contains(date) ? date : throw new UserError($"{option}: {value} is outside the days accepted, {TimeBounds.Range}");
     }
 
     public static OutputFormat Format(string? value, params OutputFormat[] allowed)

@@ -2,12 +2,12 @@ using System.Text;
 
 namespace Compliance.Host.Cli;
 
-/// <summary>A plain-text table with a header row and columns padded to their widest cell.</summary>
+/// <summary>A plain-text table with a header row and columns padded to their widest cell; every cell is printed terminal-safe.</summary>
 internal sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> rows = [];
 
-    public void Add(params string?[] cells) => rows.Add([.. cells.Select(c => c ?? "")]);
+    public void Add(params string?[] cells) => rows.Add([.. cells.Select(TerminalText.Safe)]);
 
     public int Count => rows.Count;
 

@@ -139,7 +139,8 @@ internal static class ApiCommand
         return http;
     }
 
-    private static Process StartServer(string folder, string url, string key, string[] serveArguments)
+    /// <summary>`compliance serve` on <paramref name="folder"/> with one auditor key; without a rate limit unless <paramref name="defaultRateLimit"/>.</summary>
+    internal static Process StartServer(string folder, string url, string key, string[] serveArguments, bool defaultRateLimit = false)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "compliance.dll");
         if (!File.Exists(dll)) throw new UserError($"the product's compliance.dll is not beside compliance-bench ({dll}): build tests/Compliance.Benchmarks, which builds src/Compliance.Host");
@@ -149,7 +150,7 @@ internal static class ApiCommand
         start.Environment["COMPLIANCE_API__KEYS__0__ROLE"] = "auditor";
         // Keys are configured as README says: the SHA-256 of the key, in hex.
         start.Environment["COMPLIANCE_API__KEYS__0__SHA256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        start.Environment["COMPLIANCE_API__RATELIMIT__PERMITLIMIT"] = "100000000";
+        if (!defaultRateLimit) start.Environment["COMPLIANCE_API__RATELIMIT__PERMITLIMIT"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -159,7 +160,7 @@ internal static class ApiCommand
         return process;
     }
 
-    private static async Task WaitReadyAsync(HttpClient http, Process server, CancellationToken ct)
+    internal static async Task WaitReadyAsync(HttpClient http, Process server, CancellationToken ct)
     {
         for (var i = 0; i < 1200; i++)
         {
@@ -178,7 +179,7 @@ internal static class ApiCommand
         throw new UserError("compliance serve was not ready within 120 s");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

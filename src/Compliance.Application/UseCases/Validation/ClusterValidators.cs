@@ -29,20 +29,28 @@ internal sealed class RegisterClusterValidator : AbstractValidator<RegisterClust
 
 internal sealed class SetPolicyValidator : AbstractValidator<SetPolicyRequest>
 {
+    /// <summary>A five-field cron is a few dozen characters; anything much longer is not one.</summary>
+    public const int MaxCron = 100;
+
+    /// <summary>The shortest window: a quarter of an hour.</summary>
+    public const double MinWindowHours = 0.25;
+
     public SetPolicyValidator()
     {
         RuleFor(r => r.WindowCron).NotEmpty().WithMessage("window cron is required")
+            .OptionalText("window cron", MaxCron)
             .Must(c => PolicyValidation.CronProblem(c) is null).WithMessage(r => $"window cron: {PolicyValidation.CronProblem(r.WindowCron)}")
-            .When(r => r.WindowCron is not null, ApplyConditionTo.CurrentValidator);
+            .When(r => r.WindowCron is not null && Inputs.TextProblem(r.WindowCron, MaxCron) is null, ApplyConditionTo.CurrentValidator);
         RuleFor(r => r.WindowHours).NotNull().WithMessage("window hours is required")
-            .GreaterThan(0).WithMessage("window hours must be positive").LessThanOrEqualTo(24).WithMessage("window hours must be at most 24");
+            .InclusiveBetween(MinWindowHours, 24).WithMessage("window hours must be from 0.25 (15 minutes) to 24");
         RuleFor(r => r.TimeZone).NotEmpty().WithMessage("time zone is required")
+            .OptionalText("time zone", 100)
             .Must(z => TimeZones.TryFind(z!, out _)).WithMessage(r => $"time zone '{r.TimeZone}' does not exist (use an IANA id such as Europe/Berlin)")
-            .When(r => !string.IsNullOrEmpty(r.TimeZone), ApplyConditionTo.CurrentValidator);
+            .When(r => !string.IsNullOrEmpty(r.TimeZone) && Inputs.TextProblem(r.TimeZone, 100) is null, ApplyConditionTo.CurrentValidator);
         RuleFor(r => r.CriticalSlaHours).NotNull().WithMessage("critical SLA hours is required")
-            .GreaterThan(0).WithMessage("critical SLA hours must be positive").LessThanOrEqualTo(24 * 90).WithMessage("critical SLA hours must be at most 2160");
+            .InclusiveBetween(1, 24 * 90).WithMessage("critical SLA hours must be from 1 to 2160 (90 days)");
         RuleFor(r => r.OtherSlaDays).NotNull().WithMessage("other SLA days is required")
-            .GreaterThan(0).WithMessage("other SLA days must be positive").LessThanOrEqualTo(366).WithMessage("other SLA days must be at most 366");
+            .InclusiveBetween(1, 366).WithMessage("other SLA days must be from 1 to 366");
         RuleFor(r => r.NoticeDays).NotNull().WithMessage("notice days is required").InclusiveBetween(0, 366).WithMessage("notice days must be 0-366");
         RuleFor(r => r.StagingSoakDays).NotNull().WithMessage("staging soak days is required").InclusiveBetween(0, 366).WithMessage("staging soak days must be 0-366");
         RuleFor(r => r.EolHighDays).NotNull().WithMessage("EOL high days is required").InclusiveBetween(1, 3650).WithMessage("EOL high days must be 1-3650");
@@ -53,9 +61,10 @@ internal sealed class SetPolicyValidator : AbstractValidator<SetPolicyRequest>
     }
 }
 
+/// <summary>An emergency patch exempts the changes it covers from "unrecorded change", so it is held to a short span that has already happened.</summary>
 internal sealed class EmergencyPatchValidator : AbstractValidator<EmergencyPatchRequest>
 {
-    public EmergencyPatchValidator()
+    public EmergencyPatchValidator(TimeProvider time)
     {
         RuleFor(r => r.EmergencyId).MustBeId("emergency id");
         RuleFor(r => r.CveIds).NotEmpty().WithMessage("cve ids: name at least one CVE the patch fixes")
@@ -64,8 +73,14 @@ internal sealed class EmergencyPatchValidator : AbstractValidator<EmergencyPatch
         RuleFor(r => r.Products).NotEmpty().WithMessage("products: name at least one product the patch changed")
             .Must(l => l!.Count <= Inputs.MaxItems).When(r => r.Products is not null, ApplyConditionTo.CurrentValidator).WithMessage($"products: at most {Inputs.MaxItems}");
         RuleForEach(r => r.Products).MustBeText("product");
-        RuleFor(r => r.StartedAt).NotNull().WithMessage("started at is required");
-        RuleFor(r => r.EndedAt).NotNull().WithMessage("ended at is required")
-            .GreaterThanOrEqualTo(r => r.StartedAt).When(r => r.StartedAt is not null, ApplyConditionTo.CurrentValidator).WithMessage("ended at must not be before started at");
+        RuleFor(r => r.StartedAt).MustBeInstant("started at")
+            .Must(t => t >= time.GetUtcNow() - TimeBounds.EmergencyRecordedWithin).When(r => r.StartedAt is { } t && TimeBounds.Contains(t), ApplyConditionTo.CurrentValidator)
+            .WithMessage($"started at must be within the last {TimeBounds.EmergencyRecordedWithin.TotalDays:0} days");
+        RuleFor(r => r.EndedAt).MustBeInstant("ended at")
+            .GreaterThanOrEqualTo(r => r.StartedAt).When(r => r.StartedAt is not null, ApplyConditionTo.CurrentValidator).WithMessage("ended at must not be before started at")
+            .Must((r, end) => end - r.StartedAt <= TimeBounds.LongestEmergency).When(r => r.StartedAt is not null && r.EndedAt >= r.StartedAt, ApplyConditionTo.CurrentValidator)
+            .WithMessage($"an emergency patch lasts at most {TimeBounds.LongestEmergency.TotalDays:0} days")
+            .Must(t => TimeBounds.PastInstantProblem(t!.Value, time.GetUtcNow()) is null).When(r => r.EndedAt is { } t && TimeBounds.Contains(t), ApplyConditionTo.CurrentValidator)
+            .WithMessage((_, t) => $"ended at {TimeBounds.PastInstantProblem(t!.Value, time.GetUtcNow())}");
     }
 }

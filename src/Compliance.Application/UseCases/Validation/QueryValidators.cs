@@ -6,10 +6,11 @@ using Environment = Compliance.Domain.Events.Environment;
 
 namespace Compliance.Application.UseCases.Validation;
 
-/// <summary>Query-string rules: dates are YYYY-MM-DD, numbers are whole, names are from their lists.</summary>
+/// <summary>Query-string rules: dates are YYYY-MM-DD within <see cref="TimeBounds.Range"/>, numbers are whole, names are from their lists.</summary>
 internal static class QueryRules
 {
-    public static bool IsDay(string? value) => TryDay(value, out _);
+    /// <summary>A day written YYYY-MM-DD within <see cref="TimeBounds"/>: the verdicts' day arithmetic stays far from DateOnly's ends.</summary>
+    public static bool IsDay(string? value) => TryDay(value, out var day) && TimeBounds.Contains(day);
 
     public static bool TryDay(string? value, out DateOnly day) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
@@ -17,7 +18,7 @@ internal static class QueryRules
     public static DateOnly Day(string? value, DateOnly fallback) => value is null ? fallback : TryDay(value, out var d) ? d : fallback;
 
     public static IRuleBuilderOptions<T, string?> OptionalDay<T>(this IRuleBuilder<T, string?> rule, string name) =>
-        rule.Must(v => v is null || IsDay(v)).WithMessage(v => $"{name} must be a date YYYY-MM-DD");
+        rule.Must(v => v is null || IsDay(v)).WithMessage(v => $"{name} must be a date YYYY-MM-DD from {TimeBounds.Range}");
 
     public static bool IsWhole(string? value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max;
@@ -44,7 +45,7 @@ internal sealed class CheckQueryValidator : AbstractValidator<CheckQuery>
     public CheckQueryValidator()
     {
         RuleFor(q => q.Version).NotEmpty().WithMessage("version is required: the version string as observed")
-            .MaximumLength(Inputs.MaxText).WithMessage($"version must be at most {Inputs.MaxText} characters");
+            .OptionalText("version");
         RuleFor(q => q.Product).Must(p => p is null || Catalog.CatalogSnapshot.Embedded.Catalog.Product(p) is not null)
             .WithMessage(q => $"product '{q.Product}' is not in the catalog");
         RuleFor(q => q.AsOf).OptionalDay("asOf");

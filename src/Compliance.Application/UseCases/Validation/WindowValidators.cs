@@ -1,3 +1,4 @@
+using Compliance.Domain.Deciders;
 using Compliance.Domain.Events;
 using Compliance.Domain.Versions;
 using Compliance.Application.UseCases.Requests;
@@ -5,17 +6,22 @@ using FluentValidation;
 
 namespace Compliance.Application.UseCases.Validation;
 
+/// <summary>A window is scheduled ahead (the decider's tolerance for "now"), at most <see cref="TimeBounds.ScheduleAhead"/> ahead.</summary>
 internal sealed class ScheduleWindowValidator : AbstractValidator<ScheduleWindowRequest>
 {
-    public ScheduleWindowValidator()
+    public ScheduleWindowValidator(TimeProvider time)
     {
         RuleFor(r => r.WindowId).MustBeId("window id");
-        RuleFor(r => r.StartsAt).NotNull().WithMessage("starts at is required");
-        RuleFor(r => r.EndsAt).NotNull().WithMessage("ends at is required")
+        RuleFor(r => r.StartsAt).MustBeInstant("starts at")
+            .Must(t => t >= time.GetUtcNow() - MaintenanceDecider.PastScheduleTolerance).When(r => r.StartsAt is { } t && TimeBounds.Contains(t), ApplyConditionTo.CurrentValidator)
+            .WithMessage(_ => $"starts at must not be in the past (now is {TimeBounds.Instant(time.GetUtcNow())}): windows are scheduled ahead")
+            .Must(t => t <= time.GetUtcNow() + TimeBounds.ScheduleAhead).When(r => r.StartsAt is { } t && TimeBounds.Contains(t), ApplyConditionTo.CurrentValidator)
+            .WithMessage($"starts at must be within {TimeBounds.ScheduleAhead.TotalDays:0} days from now");
+        RuleFor(r => r.EndsAt).MustBeInstant("ends at")
             .GreaterThan(r => r.StartsAt).When(r => r.StartsAt is not null, ApplyConditionTo.CurrentValidator).WithMessage("ends at must be after starts at")
             .Must((r, end) => end - r.StartsAt <= TimeSpan.FromHours(24)).When(r => r.StartsAt is not null && r.EndsAt > r.StartsAt, ApplyConditionTo.CurrentValidator)
             .WithMessage("a window lasts at most 24 hours");
-        RuleFor(r => r.ContingencyPlan).MaximumLength(Inputs.MaxLongText).WithMessage($"contingency plan must be at most {Inputs.MaxLongText} characters");
+        RuleFor(r => r.ContingencyPlan).OptionalText("contingency plan", Inputs.MaxLongText, multiline: true);
         RuleFor(r => r.PlannedChanges).Must(l => l is null || l.Count <= Inputs.MaxItems).WithMessage($"planned changes: at most {Inputs.MaxItems}");
         RuleForEach(r => r.PlannedChanges).NotNull().WithMessage("planned change must be an object").SetValidator(new PlannedChangeValidator()!);
     }
@@ -52,7 +58,7 @@ internal sealed class UpgradeValidator : AbstractValidator<UpgradeRequest>
     {
         RuleFor(r => r.Kind).MustBeOneOf<UpgradeRequest, ComponentKind>("kind");
         RuleFor(r => r.Product).MustBeText("product");
-        RuleFor(r => r.Node).MaximumLength(253).WithMessage("node must be at most 253 characters");
+        RuleFor(r => r.Node).OptionalText("node", 253);
         RuleFor(r => r.FromVersion).MustBeText("from version");
         RuleFor(r => r.ToVersion).MustBeText("to version")
             .NotEqual(r => r.FromVersion).When(r => r.FromVersion is not null, ApplyConditionTo.CurrentValidator).WithMessage("to version is the same as from version");
@@ -75,7 +81,7 @@ internal sealed class CompleteValidator : AbstractValidator<CompleteRequest>
     public CompleteValidator()
     {
         RuleFor(r => r.Outcome).MustBeOneOf<CompleteRequest, WindowOutcome>("outcome");
-        RuleFor(r => r.Notes).MaximumLength(Inputs.MaxLongText).WithMessage($"notes must be at most {Inputs.MaxLongText} characters");
+        RuleFor(r => r.Notes).OptionalText("notes", Inputs.MaxLongText, multiline: true);
     }
 }
 
@@ -83,7 +89,7 @@ internal sealed class AbortValidator : AbstractValidator<AbortRequest>
 {
     public AbortValidator()
     {
-        RuleFor(r => r.Reason).MustBeText("reason", Inputs.MaxLongText);
+        RuleFor(r => r.Reason).MustBeText("reason", Inputs.MaxLongText, multiline: true);
         RuleFor(r => r.ContingencyUsed).NotNull().WithMessage("contingency used is required (true or false)");
     }
 }
@@ -94,8 +100,8 @@ internal sealed class RetrospectiveValidator : AbstractValidator<RetrospectiveRe
     {
         RuleFor(r => r.Findings).NotEmpty().WithMessage("findings: at least one finding")
             .Must(l => l!.Count <= Inputs.MaxItems).When(r => r.Findings is not null, ApplyConditionTo.CurrentValidator).WithMessage($"findings: at most {Inputs.MaxItems}");
-        RuleForEach(r => r.Findings).MustBeText("finding", Inputs.MaxLongText);
+        RuleForEach(r => r.Findings).MustBeText("finding", Inputs.MaxLongText, multiline: true);
         RuleFor(r => r.Improvements).Must(l => l is null || l.Count <= Inputs.MaxItems).WithMessage($"improvements: at most {Inputs.MaxItems}");
-        RuleForEach(r => r.Improvements).MustBeText("improvement", Inputs.MaxLongText);
+        RuleForEach(r => r.Improvements).MustBeText("improvement", Inputs.MaxLongText, multiline: true);
     }
 }

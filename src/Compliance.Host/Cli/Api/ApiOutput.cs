@@ -15,7 +15,7 @@ internal static class ApiOutput
         foreach (var item in list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : Enumerable.Repeat(list, 1))
             table.Add([.. columns.Select(c => Cell(item, c))]);
         var summary = answer.ValueKind == JsonValueKind.Object
-            ? string.Join("  ", answer.EnumerateObject().Where(p => p.Name != rows && IsScalar(p.Value)).Select(p => $"{p.Name}: {Scalar(p.Value)}"))
+            ? string.Join("  ", answer.EnumerateObject().Where(p => p.Name != rows && IsScalar(p.Value)).Select(p => $"{TerminalText.Safe(p.Name)}: {Scalar(p.Value)}"))
             : "";
         return table + (summary.Length > 0 ? summary + "\n" : "");
     }
@@ -48,9 +48,10 @@ internal static class ApiOutput
 
     private static bool IsScalar(JsonElement e) => e.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array);
 
+    /// <summary>A value as printed: strings terminal-safe (the answer may carry text stored before input was checked).</summary>
     private static string Scalar(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.String => e.GetString()!,
+        JsonValueKind.String => TerminalText.Safe(e.GetString()),
         JsonValueKind.Null or JsonValueKind.Undefined => "",
         _ => e.GetRawText(),
     };

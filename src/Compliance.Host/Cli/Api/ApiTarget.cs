@@ -52,7 +52,7 @@ internal sealed class ApiTarget : IDisposable
 
         using var response = await Http.SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode) throw new UserError(Describe(response.StatusCode, text));
+        if (!response.IsSuccessStatusCode) throw new UserError(TerminalText.Safe(Describe(response.StatusCode, text)));
         return text.Length == 0 ? default : JsonSerializer.Deserialize<JsonElement>(text);
     }
 

@@ -21,7 +21,7 @@ internal static class ApiVerb
             {
                 await services.EnsureCurrentAsync(ct);
                 var answer = await local(services.Queries, parse, ct);
-                return answer.Problem is { } problem ? throw new UserError(ProblemStatus.Line(problem)) : ToJson(answer.Value!);
+                return answer.Problem is { } problem ? throw new UserError(TerminalText.Safe(ProblemStatus.Line(problem))) : ToJson(answer.Value!);
             });
 
     /// <summary>A command: the body as JSON, sent to the server's path or read into <typeparamref name="TRequest"/> for the command service.</summary>
@@ -34,10 +34,10 @@ internal static class ApiVerb
             {
                 var json = JsonSerializer.SerializeToUtf8Bytes(body(parse), RequestJson.Options);
                 var (request, errors) = RequestJson.Parse<TRequest>(json, emptyIsObject: true);
-                if (errors is not null) throw new UserError(ProblemStatus.Line(Problem.Invalid(errors)));
+                if (errors is not null) throw new UserError(TerminalText.Safe(ProblemStatus.Line(Problem.Invalid(errors))));
                 var call = new CommandCall(LocalActor, Guid.NewGuid().ToString());
                 var result = await local(services.Commands, parse, request!, call, ct);
-                return result.Problem is { } problem ? throw new UserError(ProblemStatus.Line(problem)) : ToJson(result.Response!);
+                return result.Problem is { } problem ? throw new UserError(TerminalText.Safe(ProblemStatus.Line(problem))) : ToJson(result.Response!);
             });
 
     /// <summary>Who the ledger says acted when the CLI records in process: the user running it.</summary>
