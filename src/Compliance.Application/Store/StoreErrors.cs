@@ -22,3 +22,17 @@ public sealed class EventIdConflictException(Guid eventId, string stream, Guid s
     public string Stream { get; } = stream;
     public Guid StoredCausationId { get; } = storedCausationId;
 }
+
+/// <summary>
+/// The store did not answer, or answered with a transient failure (a node down, an election, a timeout), after the
+/// adapter's own retries or once the caller's <see cref="StoreBudget"/> ran out. An append may or may not have been
+/// written: repeating it with the same event ids is safe. Callers answer "retry later" (HTTP 503 with Retry-After).
+/// </summary>
+/// <param name="node">Where the store was called (a host:port, or the seeds of a cluster).</param>
+/// <param name="reason">What went wrong last, in the store's words.</param>
+public sealed class StoreUnavailableException(string node, string reason, Exception? inner = null)
+    : Exception($"The event store at {node} is unavailable: {reason}", inner)
+{
+    public string Node { get; } = node;
+    public string Reason { get; } = reason;
+}
