@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Compliance.Adapters.EventStoreDb.Grpc;
+using Compliance.Application.Store;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -10,7 +13,8 @@ namespace Compliance.Adapters.EventStoreDb;
 /// Every call goes to the cluster's leader and carries <c>requires-leader</c>, so a follower, which may be behind,
 /// refuses it and names the leader, which is called at once. A node that is down, not ready or in an election is left
 /// and the leader found again (the seeds' gossip for a cluster, the one host otherwise) after a pause doubling from
-/// discoveryInterval up to 5 s, at most maxDiscoverAttempts times. A call is repeated exactly as it was: an append keeps
+/// discoveryInterval up to 5 s, at most maxDiscoverAttempts times, and never past the caller's <see cref="StoreBudget"/>;
+/// then the caller gets <see cref="StoreUnavailableException"/>. A call is repeated exactly as it was: an append keeps
 /// its event ids and expected revision, which the server answers as written if the first attempt was.
 /// </summary>
 internal sealed class EsdbLeader : IDisposable
@@ -43,7 +47,14 @@ internal sealed class EsdbLeader : IDisposable
         get { lock (gate) return leader; }
     }
 
-    public DateTime Deadline() => DateTime.UtcNow + Settings.Deadline;
+    /// <summary>What a call is given at least, however little of the caller's budget is left: every call gets a real try.</summary>
+    private static readonly TimeSpan ShortestCall = TimeSpan.FromSeconds(1);
+
+    /// <summary>A call's deadline: defaultDeadline, or less when the caller's budget ends sooner (but at least a second).</summary>
+    public DateTime Deadline() => DateTime.UtcNow + Within(Settings.Deadline);
+
+    private static TimeSpan Within(TimeSpan limit) =>
+        StoreBudget.Remaining is { } left ? TimeSpan.FromTicks(Math.Min(limit.Ticks, Math.Max(left.Ticks, ShortestCall.Ticks))) : limit;
 
     public static TimeSpan PauseBefore(EsdbSettings settings, int attempt)
     {
@@ -65,24 +76,27 @@ internal sealed class EsdbLeader : IDisposable
             }
             catch (RpcException e) when (!ct.IsCancellationRequested)
             {
-                if (!await RecoverAsync(e, node, attempt, ct).ConfigureAwait(false)) throw;
+                await RecoverAsync(e, node, attempt, ct).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>
-    /// After a failed call on <paramref name="node"/>: false when it must not be retried (not a transport or cluster
-    /// failure, or attempts used up); otherwise follows the named leader, or forgets the node and pauses, and gives true.
+    /// After a failed call on <paramref name="node"/>: follows the named leader, or forgets the node and pauses, and
+    /// returns for the call to be made again. Throws the server's error when the call must not be repeated (not a
+    /// transport or cluster failure), and <see cref="StoreUnavailableException"/> when the attempts or the caller's
+    /// budget are used up.
     /// </summary>
-    public async Task<bool> RecoverAsync(RpcException e, EsdbEndPoint? node, int attempt, CancellationToken ct)
+    public async Task RecoverAsync(RpcException e, EsdbEndPoint? node, int attempt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(e);
         var (kind, named) = EsdbFailure.Classify(e);
-        if (kind == EsdbFailureKind.Fatal || attempt >= Settings.MaxDiscoverAttempts) return false;
+        if (kind == EsdbFailureKind.Fatal) ExceptionDispatchInfo.Throw(e);
+        if (attempt >= Settings.MaxDiscoverAttempts) throw Unavailable(e, node, attempt);
         if (kind == EsdbFailureKind.NotLeader && named is not null)
         {
             lock (gate) leader = named;
-            return true;
+            return;
         }
 
         lock (gate)
@@ -90,9 +104,14 @@ internal sealed class EsdbLeader : IDisposable
             if (leader == node) leader = null;
         }
 
-        await Task.Delay(PauseBefore(Settings, attempt), ct).ConfigureAwait(false);
-        return true;
+        var pause = PauseBefore(Settings, attempt);
+        if (StoreBudget.Remaining is { } left && pause >= left) throw Unavailable(e, node, attempt);
+        await Task.Delay(pause, ct).ConfigureAwait(false);
     }
+
+    private StoreUnavailableException Unavailable(RpcException e, EsdbEndPoint? node, int attempts) =>
+        new(node?.ToString() ?? string.Join(",", Settings.Seeds),
+            string.Create(CultureInfo.InvariantCulture, $"EventStoreDB answered {e.StatusCode} ({e.Status.Detail}); gave up after {attempts} attempts"), e);
 
     /// <summary>The leader: the one known, else the one host, else the first alive leader a seed's gossip names.</summary>
     public async Task<EsdbEndPoint> LeaderAsync(CancellationToken ct)
@@ -109,7 +128,7 @@ internal sealed class EsdbLeader : IDisposable
             try
             {
                 var gossip = new Gossip.GossipClient(Channel(seed));
-                var info = await gossip.ReadAsync(new Empty(), Headers, DateTime.UtcNow + Settings.GossipTimeout, ct).ConfigureAwait(false);
+                var info = await gossip.ReadAsync(new Empty(), Headers, DateTime.UtcNow + Within(Settings.GossipTimeout), ct).ConfigureAwait(false);
                 if (LeaderOf(info) is { } found)
                 {
                     lock (gate) return leader = found;

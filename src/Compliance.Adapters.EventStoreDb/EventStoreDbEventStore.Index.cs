@@ -29,7 +29,7 @@ public sealed partial class EventStoreDbEventStore
             var stored = new Dictionary<Guid, StoredIdentity>();
             hits.Sort();
             await foreach (var e in ReadPositionsAsync(hits, Direction.Forwards, ct).ConfigureAwait(false))
-                stored[e.EventId] = new StoredIdentity(e.Position, e.Stream, e.Revision, e.Type, e.Json);
+                stored[e.EventId] = new StoredIdentity(e.Position, e.Stream, e.Revision, e.Type, e.Json, e.CausationId);
             var recordedAt = new DateTimeOffset(time.GetUtcNow().UtcTicks, TimeSpan.Zero);
             lock (index.Gate)
             {

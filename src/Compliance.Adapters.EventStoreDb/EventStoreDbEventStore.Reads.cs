@@ -55,7 +55,8 @@ public sealed partial class EventStoreDbEventStore
 
     /// <summary>
     /// A subscription to the ledger stream after <paramref name="afterPosition"/>, on the leader. A transport or cluster
-    /// failure resubscribes after the last event handed out. Positions must go up by one: anything else is an error.
+    /// failure resubscribes after the last event handed out (<see cref="StoreUnavailableException"/> once the attempts
+    /// in a row are used up). Positions must go up by one: anything else is an error.
     /// </summary>
     public async IAsyncEnumerable<StoredEvent> SubscribeToAllAsync(long afterPosition, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -73,7 +74,7 @@ public sealed partial class EventStoreDbEventStore
             }
             catch (RpcException e) when (!ct.IsCancellationRequested)
             {
-                if (!await leader.RecoverAsync(e, node, ++failures, ct).ConfigureAwait(false)) throw;
+                await leader.RecoverAsync(e, node, ++failures, ct).ConfigureAwait(false);
                 continue;
             }
 
@@ -89,7 +90,7 @@ public sealed partial class EventStoreDbEventStore
                     }
                     catch (RpcException failure) when (!ct.IsCancellationRequested)
                     {
-                        if (!await leader.RecoverAsync(failure, node, ++failures, ct).ConfigureAwait(false)) throw;
+                        await leader.RecoverAsync(failure, node, ++failures, ct).ConfigureAwait(false);
                         break;
                     }
 

@@ -24,18 +24,38 @@ public sealed class StoreSelectionTests : IDisposable
     }
 
     [Fact]
-    public async Task an_unreachable_eventstoredb_is_retried_and_then_shown_unhealthy_in_readiness()
+    public async Task an_unreachable_eventstoredb_is_retried_and_then_shown_unhealthy_in_readiness_naming_the_node_and_the_reason()
     {
+        var port = ClosedPort();
         await using var app = ServeApp.Build(
-            ["--Compliance:Store:Kind=EventStoreDb", $"--Compliance:Store:EventStoreDb:ConnectionString=esdb://127.0.0.1:{ClosedPort()}?tls=false&defaultDeadline=1000"],
+            ["--Compliance:Store:Kind=EventStoreDb", $"--Compliance:Store:EventStoreDb:ConnectionString=esdb://127.0.0.1:{port}?tls=false&defaultDeadline=1000"],
             new ServeOptions("http://127.0.0.1:0", _data) { Adapters = false });
 
         app.Services.GetRequiredService<IEventStore>().ShouldBeOfType<EventStoreDbEventStore>();
         app.Services.GetRequiredService<IEventReader>().ShouldBeSameAs(app.Services.GetRequiredService<IEventStore>());
         var health = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Tags.Contains("ready"));
         health.Status.ShouldBe(HealthStatus.Unhealthy);
-        health.Entries["eventstoredb"].Status.ShouldBe(HealthStatus.Unhealthy);
-        health.Entries["eventstoredb"].Description!.ShouldContain("does not answer (Unavailable");
+        var check = health.Entries["eventstoredb"];
+        check.Status.ShouldBe(HealthStatus.Unhealthy);
+        check.Description!.ShouldContain($"EventStoreDB at 127.0.0.1:{port} does not answer: EventStoreDB answered Unavailable");
+        check.Data["node"].ShouldBe($"127.0.0.1:{port}");
+        check.Data["ledgerStream"].ShouldBe(EventStoreDbEventStore.DefaultLedgerStream);
+        ((string)check.Data["reason"]).ShouldStartWith("EventStoreDB answered Unavailable");
+    }
+
+    [Theory]
+    [InlineData("verify")]
+    [InlineData("cluster", "register", "--id", "c1", "--name", "C1", "--environment", "staging", "--owner", "t", "--flavour", "eks")]
+    public async Task an_unreachable_eventstoredb_is_one_line_naming_the_node_and_exit_1_for_the_cli(params string[] command)
+    {
+        var port = ClosedPort();
+        var store = $"esdb://127.0.0.1:{port}?tls=false&maxDiscoverAttempts=3&discoveryInterval=10";
+
+        var (exit, _, error) = await Cli.RunAsync([.. command, "--data", _data, "--store", store]);
+
+        exit.ShouldBe(1, error);
+        error.ShouldStartWith($"compliance: The event store at 127.0.0.1:{port} is unavailable: EventStoreDB answered Unavailable");
+        error.TrimEnd().Split('\n').Length.ShouldBe(1);
     }
 
     [Fact]

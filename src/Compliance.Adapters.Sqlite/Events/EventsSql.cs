@@ -41,7 +41,7 @@ internal static class EventsSql
 
     /// <summary>The stored events among a batch's ids, given as one JSON array parameter (one statement per batch).</summary>
     public const string SelectByIds =
-        "SELECT event_id, position, stream, revision, type, json FROM events WHERE event_id IN (SELECT value FROM json_each($event_ids))";
+        "SELECT event_id, position, stream, revision, type, json, causation_id FROM events WHERE event_id IN (SELECT value FROM json_each($event_ids))";
 
     public const string SelectStreamRevision = "SELECT MAX(revision) FROM events WHERE stream = $stream";
 

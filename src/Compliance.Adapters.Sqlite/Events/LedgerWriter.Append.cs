@@ -44,7 +44,8 @@ internal sealed partial class LedgerWriter
         using var row = _selectByIds.ExecuteReader();
         while (row.Read())
         {
-            stored[Guid.ParseExact(row.GetString(0), "D")] = new StoredIdentity(row.GetInt64(1), row.GetString(2), row.GetInt64(3), row.GetString(4), row.GetString(5));
+            stored[Guid.ParseExact(row.GetString(0), "D")] = new StoredIdentity(row.GetInt64(1), row.GetString(2), row.GetInt64(3), row.GetString(4), row.GetString(5),
+                Guid.ParseExact(row.GetString(6), "D"));
         }
 
         return stored;

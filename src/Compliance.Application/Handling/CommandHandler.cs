@@ -8,13 +8,18 @@ namespace Compliance.Application.Handling;
 
 /// <summary>
 /// Load stream, Decide, append: the one way commands reach the ledger. Appends with the revision the decision was
-/// made on, so a concurrent writer makes the append fail and the command is decided again on the new history.
-/// Stream states are cached between commands and checked by that same expected revision. Safe to share: commands are
-/// decided one at a time (the ledger has a single writer anyway), so concurrent callers never race on the cache.
+/// made on, so a concurrent writer (another process or replica) makes the append fail and the command is decided again
+/// on the new history, after a short jittered pause, at most <see cref="MaxAttempts"/> times before
+/// <see cref="StreamContendedException"/>. Stream states are cached between commands and checked by that same expected
+/// revision. Safe to share: commands are decided one at a time in a process, so concurrent callers never race on the cache.
 /// </summary>
 public sealed partial class CommandHandler(IEventStore store, EventSerializer? serializer = null) : IDisposable
 {
-    private const int MaxAttempts = 5;
+    /// <summary>Attempts at one command while other writers keep moving its stream.</summary>
+    public const int MaxAttempts = 10;
+
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(400);
     private readonly EventSerializer events = serializer ?? EventSerializer.Default;
     private readonly Dictionary<string, (object State, long? Revision)> cache = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -58,11 +63,30 @@ public sealed partial class CommandHandler(IEventStore store, EventSerializer? s
                 cache[stream] = (decision.Events.Aggregate(state, decider.Evolve), result.NextExpectedRevision);
                 return new CommandOutcome(stream, result.NextExpectedRevision, result.Positions, null);
             }
-            catch (WrongExpectedRevisionException) when (attempt < MaxAttempts)
+            catch (WrongExpectedRevisionException moved)
             {
                 cache.Remove(stream);
+                if (attempt == MaxAttempts) throw new StreamContendedException(stream, attempt, moved);
+                // Writers that lost together would collide again at once: each waits a different, growing while.
+                await Task.Delay(PauseAfter(attempt), ct);
+            }
+            catch (EventIdConflictException conflict) when (sourceId is { } source && conflict.StoredCausationId == source)
+            {
+                // The ids are this source's, stored for it before (by another replica, or on a state not read yet) and
+                // decided again here on a stale state into other content: the source is already recorded.
+                cache.Remove(stream);
+                var (fresh, current) = await LoadAsync(stream, decider, ct);
+                cache[stream] = (fresh, current);
+                return new CommandOutcome(stream, current, [], null);
             }
         }
+    }
+
+    /// <summary>Half of a cap doubling from <see cref="FirstPause"/> to <see cref="LongestPause"/>, plus a random part of the other half.</summary>
+    private static TimeSpan PauseAfter(int attempt)
+    {
+        var cap = Math.Min(LongestPause.TotalMilliseconds, FirstPause.TotalMilliseconds * Math.Pow(2, attempt - 1));
+        return TimeSpan.FromMilliseconds(cap / 2 + Random.Shared.NextDouble() * cap / 2);
     }
 
     /// <summary>The events a command decided, with ids derived from <paramref name="sourceId"/> (fresh ids without one).</summary>

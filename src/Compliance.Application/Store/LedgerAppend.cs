@@ -10,8 +10,8 @@ public interface ILedgerTail
     (long Position, string Hash) Head();
 }
 
-/// <summary>An event already in the ledger, as much of it as judging a re-sent id needs.</summary>
-public sealed record StoredIdentity(long Position, string Stream, long Revision, string Type, string Json);
+/// <summary>An event already in the ledger, as much of it as judging a re-sent id needs (the causation id names its source).</summary>
+public sealed record StoredIdentity(long Position, string Stream, long Revision, string Type, string Json, Guid CausationId);
 
 /// <summary>
 /// What an append decided: a result per stream in the order given, and the events to store, in chain order with their
@@ -126,7 +126,7 @@ public static class LedgerAppend
         if (stored.Count == 0) return null;
         var events = append.Events;
         var positions = new long[events.Count];
-        Guid? firstStored = null;
+        (Guid Id, Guid CausationId)? firstStored = null;
         var missing = 0;
         long lastRevision = -1;
         for (var i = 0; i < events.Count; i++)
@@ -139,8 +139,8 @@ public static class LedgerAppend
             }
 
             if (original.Stream != append.Stream || original.Type != e.Type || original.Json != e.Json)
-                throw new EventIdConflictException(e.EventId, append.Stream);
-            firstStored ??= e.EventId;
+                throw new EventIdConflictException(e.EventId, append.Stream, original.CausationId);
+            firstStored ??= (e.EventId, original.CausationId);
             positions[i] = original.Position;
             lastRevision = original.Revision;
         }
@@ -149,7 +149,7 @@ public static class LedgerAppend
         {
             null => null,
             // Some of the batch is stored, some not: retrying cannot make this batch whole.
-            { } id when missing > 0 => throw new EventIdConflictException(id, append.Stream),
+            (var id, var causation) when missing > 0 => throw new EventIdConflictException(id, append.Stream, causation),
             _ => new AppendResult(lastRevision, positions),
         };
     }

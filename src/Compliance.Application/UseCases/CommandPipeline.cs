@@ -15,8 +15,9 @@ namespace Compliance.Application.UseCases;
 /// The one path of every command, whoever calls it: a stored answer for a repeated idempotency key, route ids and
 /// FluentValidation errors naming each field, the use case's checks against the ledger (what the request refers to must
 /// exist as it says), the cluster must exist, the caller's expected revision, then the command handler (actor from the
-/// call, now from the TimeProvider) and the answer stored for the key. Nothing reaches the ledger unless every check
-/// before the handler passed. Commands run one at a time, so the revision check and the
+/// call, now from the TimeProvider) and the answer stored for the key (a stream other writers kept moving is a
+/// <see cref="ProblemKind.Contended"/> answer, not stored). Nothing reaches the ledger unless every check before the
+/// handler passed. Commands run one at a time, so the revision check and the
 /// append see the same stream.
 /// </summary>
 internal sealed class CommandPipeline(
@@ -63,7 +64,17 @@ internal sealed class CommandPipeline(
             if (call.Expected?.Problem(stream, current) is { } precondition)
                 return new CommandResult(null, Problem.PreconditionFailed(precondition), CurrentRevision: current);
 
-            var outcome = await handler.HandleAsync(command, SourceId(call), ct);
+            CommandOutcome outcome;
+            try
+            {
+                outcome = await handler.HandleAsync(command, SourceId(call), ct);
+            }
+            catch (StreamContendedException e)
+            {
+                // Not stored for the key: the same request again is decided again.
+                return new CommandResult(null, Problem.Contended($"{e.Message} Retry the request with the same Idempotency-Key."));
+            }
+
             var answer = outcome.Rejection is { } reason
                 ? new StoredAnswer(hash, null, reason)
                 : new StoredAnswer(hash, new CommandResponse(outcome.Stream, outcome.Revision, outcome.Positions, outcome.Changed), null);

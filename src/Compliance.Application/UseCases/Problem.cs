@@ -17,6 +17,9 @@ public enum ProblemKind
 
     /// <summary>The idempotency key was used before for a different request.</summary>
     KeyReused,
+
+    /// <summary>Other writers kept changing the stream and nothing was written: the same request a little later is decided again.</summary>
+    Contended,
 }
 
 /// <summary>A use case's refusal: its kind, one sentence, and for invalid input the errors by field (named as the JSON body names them).</summary>
@@ -36,6 +39,8 @@ public sealed record Problem(ProblemKind Kind, string Detail, IReadOnlyDictionar
     public static Problem PreconditionFailed(string detail) => new(ProblemKind.PreconditionFailed, detail, NoErrors);
 
     public static Problem KeyReused(string detail) => new(ProblemKind.KeyReused, detail, NoErrors);
+
+    public static Problem Contended(string detail) => new(ProblemKind.Contended, detail, NoErrors);
 
     /// <summary>One line naming every field: "field: message; other: message", or the detail when no field is named.</summary>
     public string Describe() =>

@@ -59,6 +59,7 @@ internal static class ApiServices
         });
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<StoreExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.AddSingleton<CommandEndpoint>();
         services.AddSingleton<FleetEolCache>();
@@ -83,6 +84,7 @@ internal static class ApiServices
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<StoreRequestBudget>();
         app.UseMiddleware<BodySizeLimit>();
         app.UseHttpMetrics();
         app.UseAuthentication();

@@ -13,6 +13,7 @@ internal static class ProblemStatus
         ProblemKind.Rejected => (StatusCodes.Status409Conflict, "Command rejected"),
         ProblemKind.PreconditionFailed => (StatusCodes.Status412PreconditionFailed, "Precondition failed"),
         ProblemKind.KeyReused => (StatusCodes.Status422UnprocessableEntity, "Idempotency key reused"),
+        ProblemKind.Contended => (StatusCodes.Status503ServiceUnavailable, "Stream busy"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown problem kind"),
     };
 

@@ -47,6 +47,11 @@ internal static class CommandLine
             error.WriteLine($"compliance: {e.Message}");
             return 1;
         }
+        catch (StoreUnavailableException e)
+        {
+            error.WriteLine($"compliance: {e.Message}");
+            return 1;
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             error.WriteLine("compliance: cancelled");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Compliance.Application.UseCases;
@@ -46,6 +47,7 @@ internal sealed class CommandEndpoint(CommandService commands, IOptionsMonitor<A
         }
 
         if (problem.Kind == ProblemKind.PreconditionFailed && result.CurrentRevision is { } current) http.Response.Headers.ETag = ETags.Of(current);
+        if (problem.Kind == ProblemKind.Contended) http.Response.Headers.RetryAfter = StoreExceptionHandler.ContendedRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         if (problem.Kind == ProblemKind.Invalid) return Problems.Invalid(new Dictionary<string, string[]>(problem.Errors));
         var (status, title) = ProblemStatus.Of(problem.Kind);
         if (problem.Kind != ProblemKind.Rejected) return Problems.Status(status, title, problem.Detail);
