@@ -28,6 +28,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
     private readonly SemaphoreSlim appendGate = new(1, 1);
     private readonly SemaphoreSlim catchUpGate = new(1, 1);
     private bool caughtUp;
+    private long ledgerConflicts;
 
     public EventStoreDbEventStore(EsdbSettings settings, TimeProvider time)
         : this(settings, DefaultLedgerStream, time)
@@ -48,6 +49,9 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
     public EsdbSettings Settings => leader.Settings;
 
     public string LedgerStream => ledgerStream;
+
+    /// <summary>Appends the server refused because another writer had extended the ledger stream first (each was planned again).</summary>
+    internal long LedgerConflicts => Interlocked.Read(ref ledgerConflicts);
 
     /// <summary>The node calls go to now (the leader once found), or the seeds before the first call.</summary>
     public string Node => leader.Current?.ToString() ?? string.Join(",", Settings.Seeds);
@@ -127,7 +131,12 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
                 "Append fewer events at once or raise the server's MaxAppendSize.", e);
         }
 
-        if (response.ResultCase == AppendResp.ResultOneofCase.WrongExpectedVersion) return false;
+        if (response.ResultCase == AppendResp.ResultOneofCase.WrongExpectedVersion)
+        {
+            Interlocked.Increment(ref ledgerConflicts);
+            return false;
+        }
+
         var success = response.Success;
         var last = events[^1].Position - 1;
         if (success.CurrentRevisionOptionCase != AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision || (long)success.CurrentRevision != last)
