@@ -24,7 +24,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton(s => new CommandHandler(s.GetRequiredService<IEventStore>()));
         services.AddSingleton(s => new FleetQueries(s.GetRequiredService<IReadModelStore>(), s.GetRequiredService<CatalogSnapshot>().Catalog));
         services.AddSingleton<CommandPipeline>();
-        services.AddSingleton(s => new CommandService(s.GetRequiredService<CommandPipeline>()));
+        services.AddSingleton(s => new CommandService(s.GetRequiredService<CommandPipeline>(), s.GetRequiredService<FleetQueries>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QueryService>();
         services.AddSingleton<VersionCheck>();
         return services;

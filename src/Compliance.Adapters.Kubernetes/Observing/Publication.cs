@@ -1,8 +1,9 @@
 using Compliance.Adapters.Kubernetes.Model;
 using Compliance.Application.Ports;
 using Compliance.Contracts.Observations;
+using Compliance.Application.Catalog;
+using Compliance.Domain.Catalog;
 using Compliance.Domain.Deciders;
-using Compliance.Domain.Versions;
 
 namespace Compliance.Adapters.Kubernetes.Observing;
 
@@ -66,7 +67,7 @@ internal sealed partial class Publication(string clusterId, IObservationPublishe
         var key = AddOnKeyOf(k);
         if (running is not { } r)
             return RemoveAsync(key, watermark, () => new AddOnRemoved(clusterId, k.Namespace, k.Workload, k.Container, time.GetUtcNow(), Source), ct);
-        var product = VersionParser.ParseImage(r.Image).Product;
+        var product = ImageProducts.Of(r.Image, CatalogSnapshot.Embedded.Catalog);
         var message = new AddOnVersionObserved(clusterId, k.Namespace, k.Workload, k.Container, r.Image, product, time.GetUtcNow(), Source);
         return SendAsync(key, Hashing.Of(r.Image, product), r.SourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), message, ct);
     }

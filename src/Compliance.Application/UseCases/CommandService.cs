@@ -1,3 +1,4 @@
+using Compliance.Application.Queries;
 using Compliance.Application.UseCases.Requests;
 using Compliance.Application.UseCases.Validation;
 using Compliance.Domain.Commands;
@@ -12,11 +13,18 @@ namespace Compliance.Application.UseCases;
 /// The maintenance commands, one method per use case, for every caller (the HTTP API, the CLI in process): each maps its
 /// validated request to the domain command and runs it through the one command pipeline.
 /// </summary>
-public sealed class CommandService
+public sealed partial class CommandService
 {
     private readonly CommandPipeline pipeline;
+    private readonly FleetQueries queries;
+    private readonly TimeProvider time;
 
-    internal CommandService(CommandPipeline pipeline) => this.pipeline = pipeline;
+    internal CommandService(CommandPipeline pipeline, FleetQueries queries, TimeProvider time)
+    {
+        this.pipeline = pipeline;
+        this.queries = queries;
+        this.time = time;
+    }
 
     public Task<CommandResult> RegisterClusterAsync(RegisterClusterRequest r, CommandCall call, CancellationToken ct) =>
         pipeline.RunAsync(nameof(RegisterClusterAsync), RouteIds.None, r, call, (r, actor, now) => new RegisterCluster(

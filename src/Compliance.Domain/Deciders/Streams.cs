@@ -13,6 +13,9 @@ public static class Streams
 
     public static string Catalog(string product) => $"catalog-{product}";
 
+    /// <summary>The risk acceptances of one cluster.</summary>
+    public static string Exceptions(string clusterId) => $"exceptions-{clusterId}";
+
     /// <summary>The one stream of issued reports.</summary>
     public const string Reports = "reports";
 
@@ -21,6 +24,7 @@ public static class Streams
     {
         ClusterCommand c => Cluster(c.ClusterId),
         MaintenanceCommand c => Maintenance(c.ClusterId),
+        ExceptionCommand c => Exceptions(c.ClusterId),
         RecordObservation c => Observations(c.Observation.ClusterId),
         RecordCatalogFact c => Catalog(c.Fact.Product),
         RecordReportIssued => Reports,

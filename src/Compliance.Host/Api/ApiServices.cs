@@ -83,7 +83,9 @@ internal static class ApiServices
             .MapFleetQueries()
             .MapReports()
             .MapClusterCommands()
-            .MapWindowCommands();
+            .MapWindowCommands()
+            .MapExceptionCommands()
+            .MapCatalogCommands();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthJson.WriteAsync })
