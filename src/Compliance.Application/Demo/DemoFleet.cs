@@ -20,7 +20,7 @@ public static class DemoFleet
         "shop-staging: its first Kubernetes minor upgrade announced only 12 days ahead (short notice)",
         "shop-staging: cert-manager upgraded by hand between windows (unrecorded change)",
         "payments-prod: took a Kubernetes minor a month before payments-staging ran it (staging skipped)",
-        "web-prod, payments-prod (and every other cluster on the affected cycle): emergency patch for a DEMO critical CVE fixed in a real Kubernetes patch; staging in 6 hours, production in 30 hours, payments-prod in about 80 hours (SLA 72 hours breached)",
+        "web-prod, payments-prod (and every other cluster on the affected cycle): emergency patch for a DEMO critical CVE fixed in a real Kubernetes patch; counted from the end of its release day (the catalog knows the day only): staging in 6 hours, production in 30 hours, payments-prod in about 80 hours (SLA 72 hours breached)",
         "billing-prod: control plane held on the newest Kubernetes cycle past its end of life; the later patches of that cycle are never applied (open past SLA)",
         "shop-prod: control plane held on the EKS cycle whose end of standard support is within 30 days (or in extended support): high risk",
         "Ubuntu nodes (web, payments, billing): an LTS release past standard support: medium risk; containerd, cert-manager, cilium and fluent-bit move to new cycles before EOL: low risk",
