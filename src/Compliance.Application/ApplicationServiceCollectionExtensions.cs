@@ -25,7 +25,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton(s => new FleetQueries(s.GetRequiredService<IReadModelStore>(), s.GetRequiredService<CatalogSnapshot>().Catalog));
         services.AddSingleton<CommandPipeline>();
         services.AddSingleton<StagingClusterRule>();
-        services.AddSingleton(s => new CommandService(s.GetRequiredService<CommandPipeline>(), s.GetRequiredService<StagingClusterRule>()));
+        services.AddSingleton(s => new CommandService(s.GetRequiredService<CommandPipeline>(), s.GetRequiredService<StagingClusterRule>(),
+            s.GetRequiredService<FleetQueries>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QueryService>();
         services.AddSingleton<VersionCheck>();
         return services;

@@ -78,6 +78,60 @@ public sealed class CliParityTests : IAsyncLifetime
         await app.StopAsync();
     }
 
+    // The CLI said 53 patches were due for payments-prod where the report listed 35 rows: it counted one patch once per
+    // component group. The CLI and the API now run the same query (PatchLatency.ForPeriod) and count the same rows.
+    [Fact]
+    public async Task the_cli_and_the_api_count_the_same_patches_for_the_same_cluster_period_and_as_of()
+    {
+        const string key = "cli-parity-patches";
+        await using var app = ServeApp.Build(
+            [$"--Compliance:Api:Keys:0:Name=cli-auditor", "--Compliance:Api:Keys:0:Role=auditor", $"--Compliance:Api:Keys:0:Sha256={ApiKeyAuthentication.HashOf(key)}"],
+            new ServeOptions("http://127.0.0.1:0", data, Adapters: false));
+        await app.StartAsync();
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        string[] query = ["patch-latency", "--cluster", "payments-prod", "--from", "2025-06-15", "--to", "2026-06-15", "--format", "json"];
+
+        var (code, local, error) = await RunAsync([.. query, "--data", data]);
+        code.ShouldBe(0, error);
+        (code, var remote, error) = await RunAsync([.. query, "--server", url, "--api-key", key]);
+        code.ShouldBe(0, error);
+        await app.StopAsync();
+
+        var a = JsonSerializer.Deserialize<JsonElement>(local);
+        var b = JsonSerializer.Deserialize<JsonElement>(remote);
+        foreach (var count in new[] { "released", "due", "appliedWithinSla", "breached", "open" })
+            a.GetProperty(count).GetInt32().ShouldBe(b.GetProperty(count).GetInt32(), count);
+        var rows = a.GetProperty("patches").EnumerateArray().ToList();
+        rows.Count.ShouldBe(a.GetProperty("released").GetInt32());
+        rows.Select(r => (r.GetProperty("product").GetString(), r.GetProperty("patch").GetString())).Distinct().Count().ShouldBe(rows.Count, "one row per patch level");
+    }
+
+    [Fact]
+    public async Task exceptions_and_fleet_findings_from_the_command_line_and_the_requester_cannot_approve_their_own()
+    {
+        var expires = DateTimeOffset.UtcNow.AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (code, output, error) = await RunAsync("exception", "request", "--cluster", "billing-prod", "--id", "cli-cp", "--component", "control-plane",
+            "--reason", "certification pending", "--expires", expires, "--data", data);
+        code.ShouldBe(0, error);
+        output.ShouldContain("exceptions-billing-prod");
+
+        (code, _, error) = await RunAsync("exception", "approve", "--cluster", "billing-prod", "--id", "cli-cp", "--data", data);
+        code.ShouldBe(2);
+        error.ShouldContain("a different admin must approve it");
+
+        (code, output, error) = await RunAsync("exception", "list", "--cluster", "billing-prod", "--data", data, "--format", "json");
+        code.ShouldBe(0, error);
+        var listed = JsonSerializer.Deserialize<JsonElement>(output).GetProperty("exceptions").EnumerateArray().Single(x => x.GetProperty("exceptionId").GetString() == "cli-cp");
+        listed.GetProperty("status").GetString().ShouldBe("requested");
+        listed.GetProperty("requestedBy").GetString()!.ShouldStartWith("cli:");
+
+        (code, output, error) = await RunAsync("findings", "--state", "overdue", "--data", data);
+        code.ShouldBe(0, error);
+        output.ShouldContain("owner");
+        output.ShouldContain("eolComponent");
+        output.ShouldContain("team-billing");
+    }
+
     [Fact]
     public async Task serve_refuses_a_bad_key_setting_with_one_line_naming_it()
     {

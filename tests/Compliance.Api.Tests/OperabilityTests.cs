@@ -56,7 +56,7 @@ public sealed class OperabilityTests(ApiFactory api) : IClassFixture<ApiFactory>
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         paths.ShouldContain("/api/v1/fleet/eol-risk");
         paths.ShouldContain("/api/v1/clusters/{clusterId}/windows/{windowId}/start");
-        paths.Count.ShouldBe(19);
+        paths.Count.ShouldBe(25);
         var schemas = document.GetProperty("components").GetProperty("schemas");
         schemas.GetProperty("RegisterClusterRequest").GetProperty("example").GetProperty("clusterId").GetString().ShouldBe("payments-prod");
         schemas.GetProperty("FleetEolResponse").GetProperty("properties").TryGetProperty("verdicts", out _).ShouldBeTrue();

@@ -18,6 +18,9 @@ public sealed class SecurityTests(ApiFactory api) : IClassFixture<ApiFactory>
         ("GET", "/api/v1/clusters/{clusterId}/patch-latency", "/api/v1/clusters/web-prod/patch-latency", "auditor"),
         ("GET", "/api/v1/clusters/{clusterId}/findings", "/api/v1/clusters/web-prod/findings", "auditor"),
         ("GET", "/api/v1/clusters/{clusterId}/history", "/api/v1/clusters/web-prod/history", "auditor"),
+        ("GET", "/api/v1/clusters/{clusterId}/exceptions", "/api/v1/clusters/web-prod/exceptions", "auditor"),
+        ("GET", "/api/v1/fleet/findings", "/api/v1/fleet/findings", "auditor"),
+        ("GET", "/api/v1/fleet/exceptions", "/api/v1/fleet/exceptions", "auditor"),
         ("GET", "/api/v1/fleet/eol-risk", "/api/v1/fleet/eol-risk", "auditor"),
         ("GET", "/api/v1/eol-risk/check", "/api/v1/eol-risk/check?version=1.30.1", "auditor"),
         ("GET", "/api/v1/reports", "/api/v1/reports?scope=fleet", "auditor"),
@@ -32,6 +35,10 @@ public sealed class SecurityTests(ApiFactory api) : IClassFixture<ApiFactory>
         ("POST", "/api/v1/clusters/{clusterId}/windows/{windowId}/complete", "/api/v1/clusters/web-prod/windows/role-w/complete", "operator"),
         ("POST", "/api/v1/clusters/{clusterId}/windows/{windowId}/abort", "/api/v1/clusters/web-prod/windows/role-w/abort", "operator"),
         ("POST", "/api/v1/clusters/{clusterId}/windows/{windowId}/retrospective", "/api/v1/clusters/web-prod/windows/role-w/retrospective", "operator"),
+        ("POST", "/api/v1/clusters/{clusterId}/exceptions", "/api/v1/clusters/web-prod/exceptions", "operator"),
+        ("POST", "/api/v1/clusters/{clusterId}/exceptions/{exceptionId}/approve", "/api/v1/clusters/web-prod/exceptions/role-x/approve", "admin"),
+        ("POST", "/api/v1/clusters/{clusterId}/exceptions/{exceptionId}/reject", "/api/v1/clusters/web-prod/exceptions/role-x/reject", "admin"),
+        ("POST", "/api/v1/catalog/products/{product}/cycles", "/api/v1/catalog/products/role-product/cycles", "operator"),
     ];
 
     private static readonly string[] RoleOrder = ["auditor", "operator", "admin"];

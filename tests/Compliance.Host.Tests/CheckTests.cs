@@ -41,4 +41,31 @@ public sealed class CheckTests
         json.RootElement.GetProperty("patchesBehind").GetInt32().ShouldBeGreaterThan(5);
         json.RootElement.GetProperty("latestPatch").GetString().ShouldStartWith("1.33.");
     }
+
+    // EKS rows showed "EOL 2026-12-02, days left 364": the date was the end of standard support, the count ran to the
+    // end of extended support. Each date now stands beside its own count.
+    [Fact]
+    public async Task check_shows_each_support_date_beside_its_own_days_left()
+    {
+        var (exit, output, _) = await Cli.RunAsync("eol-risk", "check", "--version", "v1.34.2-eks-adc7111", "--as-of", "2026-12-03");
+
+        exit.ShouldBe(0);
+        var rows = output.Split('\n').Select(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Where(c => c.Length == 2)
+            .ToDictionary(c => c[0], c => c[1]);
+        rows["end of standard support"].ShouldBe("2026-12-02");
+        rows["days left to end of standard support"].ShouldBe("-1");
+        rows["end of extended support (counted)"].ShouldBe("2027-12-02");
+        rows["days left to end of extended support"].ShouldBe("364");
+    }
+
+    [Fact]
+    public async Task an_ubuntu_kernel_string_alone_is_unknown_with_where_its_release_is_named()
+    {
+        var (exit, output, _) = await Cli.RunAsync("eol-risk", "check", "--version", "5.15.0-190-generic", "--as-of", "2026-12-03", "--format", "json");
+
+        exit.ShouldBe(0);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("level").GetString().ShouldBe("unknown");
+        json.RootElement.GetProperty("note").GetString()!.ShouldContain("node's osImage");
+    }
 }

@@ -18,7 +18,9 @@ public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
         levels.ShouldContain("medium");
         levels.ShouldContain("low");
         levels.ShouldContain("unknown");
-        demo.Output.ShouldContain("Patch latency as of 2026-11-25");
+        // The summary states its period, the report's: it used to cover all history while patch-latency defaults to a year.
+        demo.Output.ShouldContain("Patch latency of the patches released 2025-11-25 to 2026-11-25 (the report's period), as of 2026-11-25");
+        demo.Output.ShouldContain("Fleet report (2025-11-25 to 2026-11-25): ");
     }
 
     [Fact]

@@ -8,8 +8,9 @@ public sealed class ReportCommandTests(DemoFixture demo) : IClassFixture<DemoFix
     [Fact]
     public void the_demo_writes_the_fleet_report_and_prints_its_path()
     {
-        var line = demo.Output.Split('\n').Single(l => l.StartsWith("Fleet report (last 12 months): ", StringComparison.Ordinal));
-        var path = line["Fleet report (last 12 months): ".Length..].Trim();
+        const string Prefix = "Fleet report (2025-11-25 to 2026-11-25): ";
+        var line = demo.Output.Split('\n').Single(l => l.StartsWith(Prefix, StringComparison.Ordinal));
+        var path = line[Prefix.Length..].Trim();
 
         Path.GetFileName(path).ShouldBe("compliance-fleet-2025-11-25_2026-11-25-asof-20261125T235959Z.pdf");
         File.Exists(path).ShouldBeTrue();

@@ -2,8 +2,9 @@ using System.Globalization;
 using Compliance.Adapters.Kubernetes.Model;
 using Compliance.Application.Ports;
 using Compliance.Contracts.Observations;
+using Compliance.Application.Catalog;
+using Compliance.Domain.Catalog;
 using Compliance.Domain.Deciders;
-using Compliance.Domain.Versions;
 
 namespace Compliance.Adapters.Kubernetes.Observing;
 
@@ -102,7 +103,7 @@ internal sealed class Publication(string clusterId, IObservationPublisher publis
         var subject = $"addon/{k.Namespace}/{k.Workload}/{k.Container}";
         if (running is not { } r)
             return RemoveAsync(addOns, k, subject, watermark, () => new AddOnRemoved(clusterId, k.Namespace, k.Workload, k.Container, time.GetUtcNow(), Source), ct);
-        var product = VersionParser.ParseImage(r.Image).Product;
+        var product = ImageProducts.Of(r.Image, CatalogSnapshot.Embedded.Catalog);
         return SendAsync(addOns, k, subject, at => new AddOnVersionObserved(clusterId, k.Namespace, k.Workload, k.Container, r.Image, product, at, Source),
             r.SourceVersion.ToString(CultureInfo.InvariantCulture), ct);
     }

@@ -3,6 +3,20 @@ namespace Compliance.Adapters.Sqlite.ReadModels;
 /// <summary>The read-model tables. Instants are stored as UTC ticks so that range queries compare integers.</summary>
 internal static class ReadModelSchema
 {
+    /// <summary>The shape of the tables below (PRAGMA user_version). A file of another shape is emptied and rebuilt from the ledger.</summary>
+    public const long Version = 2;
+
+    public const string ReadVersion = "PRAGMA user_version";
+
+    public const string SetVersion = "PRAGMA user_version = 2";
+
+    /// <summary>Every table, so that read models of an older shape can be dropped (the ledger rebuilds them).</summary>
+    public const string DropAll = """
+        DROP TABLE IF EXISTS checkpoint; DROP TABLE IF EXISTS clusters; DROP TABLE IF EXISTS components; DROP TABLE IF EXISTS patches;
+        DROP TABLE IF EXISTS findings; DROP TABLE IF EXISTS exceptions; DROP TABLE IF EXISTS audit_log; DROP TABLE IF EXISTS catalog_facts;
+        DROP TABLE IF EXISTS writer;
+        """;
+
     public const string Create = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS checkpoint (
@@ -32,6 +46,9 @@ internal static class ReadModelSchema
             flavour TEXT,
             unknown_reason TEXT,
             build TEXT,
+            maintained_product TEXT,
+            maintained_cycle TEXT,
+            maintained_reason TEXT,
             valid_from INTEGER NOT NULL,
             valid_to INTEGER,
             ev_stream TEXT NOT NULL,
@@ -45,6 +62,8 @@ internal static class ReadModelSchema
             cycle TEXT NOT NULL,
             patch TEXT NOT NULL,
             released_at INTEGER NOT NULL,
+            day_only INTEGER NOT NULL,
+            clock_from INTEGER NOT NULL,
             critical INTEGER NOT NULL,
             due_at INTEGER NOT NULL,
             applied_at INTEGER,
@@ -59,8 +78,28 @@ internal static class ReadModelSchema
             detail TEXT NOT NULL,
             detected_at INTEGER NOT NULL,
             resolved_at INTEGER,
-            evidence_json TEXT NOT NULL);
+            evidence_json TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            due_at INTEGER);
         CREATE INDEX IF NOT EXISTS findings_by_cluster ON findings (cluster_id, detected_at);
+        CREATE TABLE IF NOT EXISTS exceptions (
+            cluster_id TEXT NOT NULL,
+            exception_id TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            finding_json TEXT,
+            component_json TEXT,
+            reason TEXT NOT NULL,
+            expires_on TEXT NOT NULL,
+            requested_by TEXT NOT NULL,
+            requested_at INTEGER NOT NULL,
+            decided_by TEXT,
+            decided_at INTEGER,
+            approved INTEGER NOT NULL,
+            decision_reason TEXT,
+            lapsed_at INTEGER,
+            lapse_reason TEXT,
+            evidence_json TEXT NOT NULL,
+            PRIMARY KEY (cluster_id, exception_id));
         CREATE TABLE IF NOT EXISTS audit_log (
             position INTEGER PRIMARY KEY,
             cluster_id TEXT NOT NULL,
@@ -87,7 +126,7 @@ internal static class ReadModelSchema
     public const string WriterCache = "PRAGMA cache_size = -32768;";
 
     public const string Reset = """
-        DELETE FROM clusters; DELETE FROM components; DELETE FROM patches; DELETE FROM findings; DELETE FROM audit_log; DELETE FROM catalog_facts;
+        DELETE FROM clusters; DELETE FROM components; DELETE FROM patches; DELETE FROM findings; DELETE FROM exceptions; DELETE FROM audit_log; DELETE FROM catalog_facts;
         DELETE FROM checkpoint; DELETE FROM writer;
         """;
 
@@ -98,6 +137,7 @@ internal static class ReadModelSchema
         "SELECT * FROM components ORDER BY cluster_id, component_id, valid_from",
         "SELECT * FROM patches ORDER BY cluster_id, kind, product, patch",
         "SELECT * FROM findings ORDER BY cluster_id, kind, subject, detected_at",
+        "SELECT * FROM exceptions ORDER BY cluster_id, exception_id",
         "SELECT * FROM audit_log ORDER BY position",
         "SELECT * FROM catalog_facts ORDER BY position",
         "SELECT position FROM checkpoint",

@@ -18,11 +18,12 @@ internal sealed partial class ReadModelWriter
         using var delete = Prepare("DELETE FROM components WHERE rowid = $row", "$row");
         using var insert = Prepare("""
             INSERT INTO components (cluster_id, component_id, kind, node, raw, product, cycle, version_key, normalized, flavour, unknown_reason, build,
-                                    valid_from, valid_to, ev_stream, ev_revision, ev_position)
-            VALUES ($id, $component, $kind, $node, $raw, $product, $cycle, $key, $normalized, $flavour, $unknown, $build, $from, $to, $stream, $revision, $position)
+                                    maintained_product, maintained_cycle, maintained_reason, valid_from, valid_to, ev_stream, ev_revision, ev_position)
+            VALUES ($id, $component, $kind, $node, $raw, $product, $cycle, $key, $normalized, $flavour, $unknown, $build,
+                    $mproduct, $mcycle, $mreason, $from, $to, $stream, $revision, $position)
             RETURNING rowid
             """, "$id", "$component", "$kind", "$node", "$raw", "$product", "$cycle", "$key", "$normalized", "$flavour", "$unknown", "$build",
-            "$from", "$to", "$stream", "$revision", "$position");
+            "$mproduct", "$mcycle", "$mreason", "$from", "$to", "$stream", "$revision", "$position");
         for (var k = 0; k < components.Count; k++)
         {
             var x = components[k];
@@ -40,7 +41,8 @@ internal sealed partial class ReadModelWriter
             var v = x.Version;
             rowIds[k] = BindReturningRowId(insert, id, x.ComponentId, x.Kind.ToString(), x.Node, v.Raw, v.Product, v.Cycle, v.Key.ToString(), v.Normalized,
                 (object?)v.Flavour?.ToString() ?? DBNull.Value, (object?)v.UnknownReason ?? DBNull.Value, (object?)v.Build ?? DBNull.Value,
-                x.From.UtcTicks, Ticks.Of(x.To), x.Evidence.Stream, x.Evidence.Revision, x.Evidence.Position);
+                (object?)v.MaintainedBy?.Product ?? DBNull.Value, (object?)v.MaintainedBy?.Cycle ?? DBNull.Value,
+                (object?)v.MaintainedBy?.UnknownReason ?? DBNull.Value, x.From.UtcTicks, Ticks.Of(x.To), x.Evidence.Stream, x.Evidence.Revision, x.Evidence.Position);
         }
 
         for (var k = components.Count; k < (previous?.Components.Length ?? 0); k++) Bind(delete, previous!.RowIds[k]);

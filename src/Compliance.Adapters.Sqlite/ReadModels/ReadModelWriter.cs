@@ -26,7 +26,8 @@ internal sealed partial class ReadModelWriter(SqliteConnection connection, Sqlit
     public WrittenComponents Replace(ClusterReadModel model, WrittenComponents? previous)
     {
         var id = model.Cluster.ClusterId;
-        foreach (var table in new[] { "DELETE FROM clusters WHERE cluster_id = $id", "DELETE FROM patches WHERE cluster_id = $id", "DELETE FROM findings WHERE cluster_id = $id" })
+        foreach (var table in new[] { "DELETE FROM clusters WHERE cluster_id = $id", "DELETE FROM patches WHERE cluster_id = $id", "DELETE FROM findings WHERE cluster_id = $id",
+                     "DELETE FROM exceptions WHERE cluster_id = $id" })
         {
             Run(table, ("$id", id));
         }
@@ -45,31 +46,53 @@ internal sealed partial class ReadModelWriter(SqliteConnection connection, Sqlit
         var written = WriteComponents(id, model.Components, previous);
 
         using (var insert = Prepare("""
-            INSERT INTO patches (cluster_id, kind, product, cycle, patch, released_at, critical, due_at, applied_at, ev_stream, ev_revision, ev_position)
-            VALUES ($id, $kind, $product, $cycle, $patch, $released, $critical, $due, $applied, $stream, $revision, $position)
-            """, "$id", "$kind", "$product", "$cycle", "$patch", "$released", "$critical", "$due", "$applied", "$stream", "$revision", "$position"))
+            INSERT INTO patches (cluster_id, kind, product, cycle, patch, released_at, day_only, clock_from, critical, due_at, applied_at, ev_stream, ev_revision, ev_position)
+            VALUES ($id, $kind, $product, $cycle, $patch, $released, $dayonly, $clock, $critical, $due, $applied, $stream, $revision, $position)
+            """, "$id", "$kind", "$product", "$cycle", "$patch", "$released", "$dayonly", "$clock", "$critical", "$due", "$applied", "$stream", "$revision", "$position"))
         {
             foreach (var p in model.Patches)
             {
-                Bind(insert, id, p.Kind.ToString(), p.Product, p.Cycle, p.Patch, p.ReleasedAt.UtcTicks, p.Critical ? 1 : 0, p.DueAt.UtcTicks,
+                Bind(insert, id, p.Kind.ToString(), p.Product, p.Cycle, p.Patch, p.ReleasedAt.UtcTicks, p.DayOnly ? 1 : 0, p.ClockFrom.UtcTicks,
+                    p.Critical ? 1 : 0, p.DueAt.UtcTicks,
                     Ticks.Of(p.AppliedAt), (object?)p.Evidence?.Stream ?? DBNull.Value, (object?)p.Evidence?.Revision ?? DBNull.Value,
                     (object?)p.Evidence?.Position ?? DBNull.Value);
             }
         }
 
         using (var insert = Prepare("""
-            INSERT INTO findings (cluster_id, kind, subject, detail, detected_at, resolved_at, evidence_json)
-            VALUES ($id, $kind, $subject, $detail, $detected, $resolved, $evidence)
-            """, "$id", "$kind", "$subject", "$detail", "$detected", "$resolved", "$evidence"))
+            INSERT INTO findings (cluster_id, kind, subject, detail, detected_at, resolved_at, evidence_json, owner, due_at)
+            VALUES ($id, $kind, $subject, $detail, $detected, $resolved, $evidence, $owner, $due)
+            """, "$id", "$kind", "$subject", "$detail", "$detected", "$resolved", "$evidence", "$owner", "$due"))
         {
             foreach (var f in model.Findings)
             {
                 Bind(insert, id, f.Kind.ToString(), f.Subject, f.Detail, f.DetectedAt.UtcTicks, Ticks.Of(f.ResolvedAt),
-                    JsonSerializer.Serialize(f.Evidence, EventJson.Options));
+                    JsonSerializer.Serialize(f.Evidence, EventJson.Options), f.Owner, Ticks.Of(f.DueAt));
             }
         }
 
+        WriteExceptions(id, model.Exceptions);
+
         return written;
+    }
+
+    private void WriteExceptions(string id, IReadOnlyList<ExceptionVerdict> exceptions)
+    {
+        using var insert = Prepare("""
+            INSERT INTO exceptions (cluster_id, exception_id, subject, finding_json, component_json, reason, expires_on, requested_by, requested_at,
+                                    decided_by, decided_at, approved, decision_reason, lapsed_at, lapse_reason, evidence_json)
+            VALUES ($id, $exception, $subject, $finding, $component, $reason, $expires, $by, $at, $decidedBy, $decidedAt, $approved, $why, $lapsed, $lapse, $evidence)
+            """, "$id", "$exception", "$subject", "$finding", "$component", "$reason", "$expires", "$by", "$at", "$decidedBy", "$decidedAt", "$approved",
+            "$why", "$lapsed", "$lapse", "$evidence");
+        foreach (var x in exceptions)
+        {
+            Bind(insert, id, x.ExceptionId, x.Subject,
+                x.Finding is null ? DBNull.Value : JsonSerializer.Serialize(x.Finding, EventJson.Options),
+                x.Component is null ? DBNull.Value : JsonSerializer.Serialize(x.Component, EventJson.Options),
+                x.Reason, x.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), x.RequestedBy, x.RequestedAt.UtcTicks,
+                (object?)x.DecidedBy ?? DBNull.Value, Ticks.Of(x.DecidedAt), x.Approved ? 1 : 0, (object?)x.DecisionReason ?? DBNull.Value,
+                Ticks.Of(x.LapsedAt), (object?)x.LapseReason ?? DBNull.Value, JsonSerializer.Serialize(x.Evidence, EventJson.Options));
+        }
     }
 
     public void Append(AuditEntry e)

@@ -11,7 +11,7 @@ using Microsoft.Data.Sqlite;
 namespace Compliance.Adapters.Sqlite.ReadModels;
 
 /// <summary>The read models in their own SQLite file (a rebuild can drop them without touching the ledger).</summary>
-public sealed class SqliteReadModelStore : IReadModelStore
+public sealed partial class SqliteReadModelStore : IReadModelStore
 {
     private readonly string connectionString;
     private readonly string token = Guid.NewGuid().ToString("N");
@@ -22,7 +22,14 @@ public sealed class SqliteReadModelStore : IReadModelStore
     {
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         using var connection = Open();
+        using (var version = connection.CreateCommand())
+        {
+            version.CommandText = ReadModelSchema.ReadVersion;
+            if (version.ExecuteScalar() is not long current || current != ReadModelSchema.Version) Execute(connection, null, ReadModelSchema.DropAll);
+        }
+
         Execute(connection, null, ReadModelSchema.Create);
+        Execute(connection, null, ReadModelSchema.SetVersion);
     }
 
     public async Task<long> ReadCheckpointAsync(CancellationToken ct)
@@ -129,7 +136,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT cluster_id, component_id, kind, node, raw, product, cycle, version_key, normalized, flavour, unknown_reason, build,
-                   valid_from, valid_to, ev_stream, ev_revision, ev_position
+                   valid_from, valid_to, ev_stream, ev_revision, ev_position, maintained_product, maintained_cycle, maintained_reason
             FROM components
             WHERE ($cluster IS NULL OR cluster_id = $cluster) AND valid_from <= $at AND (valid_to IS NULL OR valid_to > $at)
             ORDER BY cluster_id, component_id
@@ -148,7 +155,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
         await using var command = connection.CreateCommand();
         var evaluatedAt = await EvaluatedAtAsync(connection, ct);
         command.CommandText = """
-            SELECT cluster_id, kind, product, cycle, patch, released_at, critical, due_at, applied_at, ev_stream, ev_revision, ev_position
+            SELECT cluster_id, kind, product, cycle, patch, released_at, critical, due_at, applied_at, ev_stream, ev_revision, ev_position, day_only, clock_from
             FROM patches WHERE ($cluster IS NULL OR cluster_id = $cluster) ORDER BY cluster_id, released_at, product, patch, kind
             """;
         command.Parameters.AddWithValue("$cluster", (object?)clusterId ?? DBNull.Value);
@@ -161,8 +168,8 @@ public sealed class SqliteReadModelStore : IReadModelStore
             var due = Ticks.Read(reader, 7);
             var evidence = reader.IsDBNull(9) ? null : new EvidenceRef(reader.GetString(9), reader.GetInt64(10), reader.GetInt64(11));
             var row = new PatchLatencyVerdict(reader.GetString(0), Enum.Parse<ComponentKind>(reader.GetString(1)), reader.GetString(2),
-                reader.GetString(3), reader.GetString(4), released, reader.GetInt64(6) != 0, due, applied, applied - released,
-                TimeSpan.Zero, SlaStatus.Open, evidence);
+                reader.GetString(3), reader.GetString(4), released, reader.GetInt64(12) != 0, Ticks.Read(reader, 13), reader.GetInt64(6) != 0, due, applied,
+                null, TimeSpan.Zero, SlaStatus.Open, evidence);
             rows.Add(PatchLatency.At(row, evaluatedAt) ?? row);
         }
 
@@ -182,7 +189,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT cluster_id, kind, subject, detail, detected_at, resolved_at, evidence_json
+            SELECT cluster_id, kind, subject, detail, detected_at, resolved_at, evidence_json, owner, due_at
             FROM findings WHERE ($cluster IS NULL OR cluster_id = $cluster) AND ($kind IS NULL OR kind = $kind) ORDER BY cluster_id, detected_at, kind, subject
             """;
         command.Parameters.AddWithValue("$cluster", (object?)clusterId ?? DBNull.Value);
@@ -193,7 +200,8 @@ public sealed class SqliteReadModelStore : IReadModelStore
         {
             rows.Add(new Finding(reader.GetString(0), Enum.Parse<FindingKind>(reader.GetString(1)), reader.GetString(2), reader.GetString(3),
                 Ticks.Read(reader, 4), reader.IsDBNull(5) ? null : Ticks.Read(reader, 5),
-                JsonSerializer.Deserialize<List<EvidenceRef>>(reader.GetString(6), EventJson.Options)!));
+                JsonSerializer.Deserialize<List<EvidenceRef>>(reader.GetString(6), EventJson.Options)!,
+                reader.GetString(7), reader.IsDBNull(8) ? null : Ticks.Read(reader, 8)));
         }
 
         return rows;
@@ -258,7 +266,8 @@ public sealed class SqliteReadModelStore : IReadModelStore
         var key = r.GetString(7);
         var version = new ObservedVersion(r.GetString(4), r.GetString(5), r.GetString(6),
             key.Length == 0 ? VersionKey.Empty : new VersionKey(key.Split('.').Select(long.Parse).ToArray()),
-            r.GetString(8), r.IsDBNull(9) ? null : Enum.Parse<Flavour>(r.GetString(9)), unknownReason, r.IsDBNull(11) ? null : r.GetString(11));
+            r.GetString(8), r.IsDBNull(9) ? null : Enum.Parse<Flavour>(r.GetString(9)), unknownReason, r.IsDBNull(11) ? null : r.GetString(11),
+            r.IsDBNull(17) ? null : new MaintainedBy(r.GetString(17), r.GetString(18), r.IsDBNull(19) ? null : r.GetString(19)));
         return new ComponentInterval(r.GetString(1), Enum.Parse<ComponentKind>(r.GetString(2)), r.GetString(3), version,
             Ticks.Read(r, 12), r.IsDBNull(13) ? null : Ticks.Read(r, 13), new EvidenceRef(r.GetString(14), r.GetInt64(15), r.GetInt64(16)));
     }

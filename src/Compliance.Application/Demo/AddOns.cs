@@ -32,7 +32,7 @@ internal static class AddOns
 
     /// <summary>
     /// ingress-nginx controller tags with approximate release dates (upstream GitHub releases; the shipped catalog has
-    /// no ingress-nginx product, so its observations read as an unknown cycle, as they would in a real fleet).
+    /// no ingress-nginx product: the demo's operator records its cycles and their retirement as catalog facts).
     /// </summary>
     private static readonly (string Version, DateOnly Date)[] IngressReleases =
     [
@@ -53,6 +53,10 @@ internal static class AddOns
         var pick = released.Count == 0 ? IngressReleases[0] : released.MaxBy(r => CatalogLookup.KeyOf(r.Version));
         return pick.Version;
     }
+
+    /// <summary>The ingress-nginx cycles the fleet can run, each with the day its first listed tag was released.</summary>
+    public static IEnumerable<(string Cycle, DateOnly Released)> IngressCycles() =>
+        IngressReleases.GroupBy(r => FleetState.CycleOf(r.Version)).Select(g => (g.Key, g.Min(r => r.Date)));
 
     private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

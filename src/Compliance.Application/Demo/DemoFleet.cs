@@ -20,11 +20,16 @@ public static class DemoFleet
         "shop-staging: its first Kubernetes minor upgrade announced only 12 days ahead (short notice)",
         "shop-staging: cert-manager upgraded by hand between windows (unrecorded change)",
         "payments-prod: took a Kubernetes minor a month before payments-staging ran it (staging skipped)",
-        "web-prod, payments-prod (and every other cluster on the affected cycle): emergency patch for a DEMO critical CVE fixed in a real Kubernetes patch; staging in 6 hours, production in 30 hours, payments-prod in about 80 hours (SLA 72 hours breached)",
+        "web-prod, payments-prod (and every other cluster on the affected cycle): emergency patch for a DEMO critical CVE fixed in a real Kubernetes patch; counted from the end of its release day (the catalog knows the day only): staging in 6 hours, production in 30 hours, payments-prod in about 80 hours (SLA 72 hours breached)",
         "billing-prod: control plane held on the newest Kubernetes cycle past its end of life; the later patches of that cycle are never applied (open past SLA)",
         "shop-prod: control plane held on the EKS cycle whose end of standard support is within 30 days (or in extended support): high risk",
         "Ubuntu nodes (web, payments, billing): an LTS release past standard support: medium risk; containerd, cert-manager, cilium and fluent-bit move to new cycles before EOL: low risk",
-        "data-staging/data-prod: Container-Optimized OS nodes whose osImage carries no version; ingress-nginx is not in the catalog: unknown",
+        "data-staging/data-prod: Container-Optimized OS nodes whose osImage carries no version: unknown (their kernels too: COS maintains them); Bottlerocket is not in the catalog: unknown",
+        "Ubuntu nodes' kernels (5.15.0-NNN-generic) are judged by the Ubuntu release that maintains them, not as upstream Linux 5.15",
+        "ingress-nginx: the shipped catalog lacks it; an operator records its cycles and its retirement (best-effort maintenance ended March 2026) as catalog facts, so every cluster's controller is past its end of life",
+        "web-prod: an exception accepts its ingress-nginx risk (requested by ops:alice, approved by admin:grace, until 90 days after today): shown as accepted",
+        "billing-prod: an exception accepted its PDB drain risk for three months and expired 30 days ago: the finding is open again",
+        "windows whose drains hit open risks complete as partially succeeded, with the reason: findings of their own, half a window each in the score",
         "drain risks: a single-replica workload on payments-prod (resolved after 7 months), a PDB allowing no disruption on billing-prod and a 600 s grace period on data-prod (both open), replicas without spread on shop-prod and on one node on web-prod (resolved)",
     ];
 
@@ -41,6 +46,7 @@ public static class DemoFleet
         var incidents = Incidents.Choose(first, lookup, plan, seed);
         var run = new FleetSimulation(lookup, plan, fleet, seed, incidents).Run();
         var facts = CatalogFacts.Steps(lookup, run.Timelines.Values, incidents.Critical, start, end);
-        return [.. facts.Concat(run.Steps).Where(s => s.At <= end).OrderBy(s => s.At)];
+        var decisions = DemoExceptions.Steps(run.Timelines, start, end);
+        return [.. facts.Concat(run.Steps).Concat(decisions).Where(s => s.At <= end).OrderBy(s => s.At)];
     }
 }

@@ -66,7 +66,10 @@ internal static class Actors
     public const string Catalog = "catalog:endoflife.date";
     public const string CveFeed = "catalog:k8s-cve-feed";
 
-    public static string Operator(ClusterSpec spec) => spec.Pair switch
+    public static string Operator(ClusterSpec spec) => Operator(spec.Pair);
+
+    /// <summary>The operator of a staging/production pair.</summary>
+    public static string Operator(string pair) => pair switch
     {
         "web" => "ops:alice",
         "payments" => "ops:bob",

@@ -152,7 +152,7 @@ internal sealed class FleetSimulation(CatalogLookup lookup, ScenarioPlan plan, I
         var pending = new List<(DateTimeOffset At, Func<FleetState, NodeSet, FleetState> Apply)>();
         if (incidents.Critical is { } critical && critical.DelayByCluster.TryGetValue(spec.Id, out var delay))
         {
-            pending.Add((critical.Patch.ReleasedAt + delay - TimeSpan.FromHours(1), (s, nodes) => Incidents.Exposed(s, critical.Patch)
+            pending.Add((critical.ClockFrom + delay - TimeSpan.FromHours(1), (s, nodes) => Incidents.Exposed(s, critical.Patch)
                 ? OutOfBandSteps.Emergency(spec, nodes, s, critical, seed, plan.End, steps)
                 : s));
         }

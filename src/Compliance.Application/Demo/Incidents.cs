@@ -3,12 +3,15 @@ using Compliance.Domain.Catalog;
 namespace Compliance.Application.Demo;
 
 /// <summary>
-/// A critical vulnerability fixed by a real Kubernetes patch, and how long after the patch's release each exposed
-/// cluster finished its emergency patch (production within 72 hours except payments-prod, which took about 80).
+/// A critical vulnerability fixed by a real Kubernetes patch, and how long after the patch's SLA clock started (the end
+/// of its release day: the catalog knows the day only) each exposed cluster finished its emergency patch (production
+/// within 72 hours except payments-prod, which took about 80).
 /// </summary>
 internal sealed record CriticalPatch(PatchRelease Patch, string CveId, IReadOnlyDictionary<string, TimeSpan> DelayByCluster)
 {
     public DateTimeOffset PublishedAt => Patch.ReleasedAt.AddHours(2);
+
+    public DateTimeOffset ClockFrom => CatalogDates.ClockStart(Patch.ReleasedAt);
 }
 
 /// <summary>A version changed by hand on a cluster, outside any window and without an emergency record.</summary>
@@ -26,7 +29,7 @@ internal sealed record Incidents(CriticalPatch? Critical, UnrecordedChange? Unre
     /// <summary>
     /// The critical patch: the first Kubernetes patch, released after the fleet's first five months and at least
     /// 20 days before today, that web-prod and payments-prod both lacked on their cycle when it came out, with no window
-    /// of any exposed cluster from a day before to four days after. The unrecorded change: the first Thursday after eight
+    /// of any exposed cluster from a day before to five days after. The unrecorded change: the first Thursday after eight
     /// months on which shop-staging's cert-manager (else fluent-bit) had a newer patch available, away from windows.
     /// </summary>
     public static Incidents Choose(FleetSimulation first, CatalogLookup lookup, ScenarioPlan plan, int seed) =>
@@ -44,7 +47,7 @@ internal sealed record Incidents(CriticalPatch? Critical, UnrecordedChange? Unre
                 .Where(t => t.Spec.FollowsUpstreamPatches && Exposed(t.At(patch.ReleasedAt), patch))
                 .ToList();
             if (!exposed.Any(t => t.Spec.Id == "web-prod") || !exposed.Any(t => t.Spec.Id == "payments-prod")) continue;
-            if (exposed.Any(t => t.HasWindowNear(patch.ReleasedAt.AddDays(-1), patch.ReleasedAt.AddDays(4)))) continue;
+            if (exposed.Any(t => t.HasWindowNear(patch.ReleasedAt.AddDays(-1), patch.ReleasedAt.AddDays(5)))) continue;
             var delays = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
             var productionIndex = 0;
             foreach (var t in exposed)

@@ -8,14 +8,14 @@ internal static class OutOfBandSteps
 {
     /// <summary>
     /// The exposed cluster takes the fixing patch on the control plane, then on every node's kubelet (a restart, no
-    /// reboot), finishing <c>delay</c> after the patch's release; the operator records the emergency patch afterwards.
+    /// reboot), finishing <c>delay</c> after the patch's SLA clock started; the operator records the emergency patch afterwards.
     /// </summary>
     public static FleetState Emergency(
         ClusterSpec spec, NodeSet nodes, FleetState state, CriticalPatch critical, int seed, DateTimeOffset end, List<DemoStep> sink)
     {
         var delay = critical.DelayByCluster[spec.Id];
         var after = state with { ControlPlane = critical.Patch.Version };
-        var startedAt = critical.Patch.ReleasedAt + delay - TimeSpan.FromHours(1);
+        var startedAt = critical.ClockFrom + delay - TimeSpan.FromHours(1);
         var cpAt = startedAt.AddMinutes(10);
         Add(sink, end, cpAt, new RecordObservation(
             new ControlPlaneVersionObserved(spec.Id, Render.GitVersion(spec, after.ControlPlane, seed), Render.Platform, cpAt), Actors.Watcher, cpAt));

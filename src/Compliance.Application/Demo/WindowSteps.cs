@@ -48,13 +48,13 @@ internal sealed class WindowSteps(ClusterSpec spec, NodeSet nodes, int seed, Ran
         }
 
         var slot = TimeSpan.FromMinutes(Math.Min(10.0, 140.0 / nodes.Names.Count));
-        var problemsSeen = false;
+        var troubled = new List<string>();
         for (var i = 0; i < nodes.Names.Count; i++)
         {
             var node = nodes.Names[i];
             var at = w.AddMinutes(30) + (slot * i);
             var problems = Problems(i, w);
-            problemsSeen |= problems.Count > 0;
+            if (problems.Count > 0) troubled.Add($"{node} ({string.Join(", ", problems)})");
             var duration = TimeSpan.FromSeconds(rng.Next(60, 300) + (problems.Contains(DrainProblem.GracePeriodExceeded) ? 600 : 0));
             Add(at + (slot * 0.5), new RecordNodeDrained(spec.Id, work.WindowId, node, duration, problems, Ops, at + (slot * 0.5)));
             nodes.Reboot(node);
@@ -77,8 +77,11 @@ internal sealed class WindowSteps(ClusterSpec spec, NodeSet nodes, int seed, Ran
             addOnAt = addOnAt.AddMinutes(2);
         }
 
+        var problemsSeen = troubled.Count > 0;
         var outcome = problemsSeen && upgrades.Count > 0 ? WindowOutcome.PartiallySucceeded : WindowOutcome.Succeeded;
-        var notes = problemsSeen ? "Some drains hit known risks; see drain records" : "All changes applied and verified";
+        var notes = problemsSeen
+            ? $"Not all as planned: the drains of {string.Join("; ", troubled)} were blocked or slowed by open drain risks; those nodes were drained by hand and verified after the window's checks"
+            : "All changes applied and verified";
         Add(w.AddMinutes(230), new CompleteMaintenance(spec.Id, work.WindowId, outcome, notes, Ops, w.AddMinutes(230)));
         if (!work.WithRetrospective) return;
         var retro = w.AddDays(2).AddHours(6);

@@ -13,6 +13,9 @@ internal sealed record DeciderFunctions(object Initial, Func<Command, object, De
     private static readonly DeciderFunctions Maintenance = new(MaintenanceDecider.Initial,
         (c, s) => MaintenanceDecider.Decide((MaintenanceCommand)c, (MaintenanceState)s), (s, e) => MaintenanceDecider.Evolve((MaintenanceState)s, e));
 
+    private static readonly DeciderFunctions Exception = new(ExceptionDecider.Initial,
+        (c, s) => ExceptionDecider.Decide((ExceptionCommand)c, (ExceptionsState)s), (s, e) => ExceptionDecider.Evolve((ExceptionsState)s, e));
+
     private static readonly DeciderFunctions Observation = new(ObservationDecider.Initial,
         (c, s) => ObservationDecider.Decide((ObservationCommand)c, (ObservationState)s), (s, e) => ObservationDecider.Evolve((ObservationState)s, e));
 
@@ -26,6 +29,7 @@ internal sealed record DeciderFunctions(object Initial, Func<Command, object, De
     {
         ClusterCommand => Cluster,
         MaintenanceCommand => Maintenance,
+        ExceptionCommand => Exception,
         ObservationCommand => Observation,
         RecordCatalogFact => Catalog,
         RecordReportIssued => Report,

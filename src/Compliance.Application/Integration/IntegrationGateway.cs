@@ -87,7 +87,8 @@ public sealed partial class IntegrationGateway(
             if (!levels.TryAdd(key, level)) continue;
             var from = known.GetValueOrDefault(key);
             if (from == level) continue;
-            var message = new EolRiskChanged(v.ClusterId, v.ComponentId, v.Product, v.RawVersion, Blank(v.Cycle), from, level, v.Eol, v.DaysLeft, today);
+            var message = new EolRiskChanged(v.ClusterId, v.ComponentId, v.Product, v.RawVersion, Blank(v.Cycle), from, level,
+                v.StandardSupport?.Ends, v.StandardSupport?.DaysLeft, today, v.ExtendedSupport?.Ends, v.ExtendedSupport?.DaysLeft);
             await publisher.PublishAsync(message, MessageIds.For($"EolRiskChanged|{key}|{from}|{level}|{today:yyyy-MM-dd}"), ct);
             published++;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Compliance.Domain.Deciders;
 using Compliance.Domain.Events;
 
 namespace Compliance.Application.Projections;
@@ -32,6 +33,9 @@ public static class AuditText
         AddOnRemoved a => $"Add-on {a.Namespace}/{a.Workload} container {a.Container} removed.",
         DrainRiskFound d => $"Drain risk found ({d.Kind}) on {d.Subject}: {d.Detail}",
         DrainRiskResolved d => $"Drain risk {d.RiskId} resolved.",
+        ExceptionRequested x => $"Exception {x.ExceptionId} requested by {x.RequestedBy} until {x.ExpiresOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} for {ExceptionDecider.Describe(x)}: {x.Reason}",
+        ExceptionApproved x => $"Exception {x.ExceptionId} approved by {x.ApprovedBy}.",
+        ExceptionRejected x => $"Exception {x.ExceptionId} rejected by {x.RejectedBy}: {x.Reason}",
         ReleaseCycleRecorded c => $"{c.Product} cycle {c.Cycle} recorded (eol {c.Eol?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not announced"}).",
         PatchReleased p => $"{p.Product} {p.Version} released {Instant(p.ReleasedAt)}.",
         VulnerabilityPublished v => $"{v.CveId} ({v.Severity}) published for {v.Product}, fixed in {string.Join(", ", v.FixedIn)}.",

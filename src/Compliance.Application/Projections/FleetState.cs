@@ -35,6 +35,8 @@ public sealed class FleetState(ReleaseCatalog shipped)
                 return ApplyTo(m.ClusterId, fact);
             case ObservationEvent o:
                 return ApplyTo(o.ClusterId, fact);
+            case ExceptionEvent x:
+                return ApplyTo(x.ClusterId, fact);
             default:
                 throw new InvalidOperationException($"Event {fact.Event.GetType().Name} at position {fact.Position} belongs to no known stream.");
         }
@@ -51,7 +53,7 @@ public sealed class FleetState(ReleaseCatalog shipped)
     {
         if (!clusters.TryGetValue(clusterId, out var history))
         {
-            history = new ClusterHistory(clusterId);
+            history = new ClusterHistory(clusterId, shipped);
             clusters.Add(clusterId, history);
         }
 

@@ -33,20 +33,29 @@ public sealed class FleetQueries(IReadModelStore readModels, ReleaseCatalog ship
     public async Task<ClusterRow?> ClusterAsync(string clusterId, CancellationToken ct) =>
         (await readModels.ClustersAsync(ct)).FirstOrDefault(c => c.ClusterId == clusterId);
 
-    /// <summary>EOL risk per running version at the end of day <paramref name="asOf"/>, for one cluster or the fleet; worst first.</summary>
+    /// <summary>
+    /// EOL risk per running version at the end of day <paramref name="asOf"/>, for one cluster or the fleet; worst first.
+    /// A component whose risk an exception accepts that day carries the acceptance (it is shown, not left out).
+    /// </summary>
     public async Task<IReadOnlyList<EolRiskVerdict>> EolRiskAsync(string? clusterId, DateOnly asOf, CancellationToken ct)
     {
         var endOfDay = Days.EndOf(asOf);
         var catalog = await CatalogAsync(endOfDay, ct);
         var clusters = (await readModels.ClustersAsync(ct)).ToDictionary(c => c.ClusterId, StringComparer.Ordinal);
         var running = await readModels.ComponentsAtAsync(clusterId, endOfDay, ct);
+        var exceptions = await ExceptionsAsync(clusterId, endOfDay, ct);
         return [.. running
             .GroupBy(r => r.ClusterId, StringComparer.Ordinal)
             .Where(g => clusters.ContainsKey(g.Key))
             .SelectMany(g => EolRisk.Evaluate(g.Key, g.Select(r => r.Component), clusters[g.Key].Policy, catalog, asOf))
+            .Select(v => Exceptions.Covering(v, exceptions) is { } accepted ? v with { Accepted = accepted } : v)
             .OrderBy(v => EolRisk.Severity(v.Level))
             .ThenBy(v => v.ClusterId, StringComparer.Ordinal)];
     }
+
+    /// <summary>Exceptions requested by <paramref name="asOf"/> on one cluster or the fleet, as they stood then.</summary>
+    public async Task<IReadOnlyList<ExceptionVerdict>> ExceptionsAsync(string? clusterId, DateTimeOffset asOf, CancellationToken ct) =>
+        [.. (await readModels.ExceptionsAsync(clusterId, ct)).Select(x => Exceptions.At(x, asOf)).OfType<ExceptionVerdict>()];
 
     /// <summary>Patches released by <paramref name="asOf"/> with their state on that instant.</summary>
     public async Task<IReadOnlyList<PatchLatencyVerdict>> PatchLatencyAsync(string? clusterId, DateTimeOffset asOf, CancellationToken ct) =>

@@ -21,7 +21,7 @@ public static class StreamRevisions
     public static async Task<long> ClusterEventCountAsync(IEventReader reader, string clusterId, CancellationToken ct)
     {
         long total = 0;
-        foreach (var stream in new[] { Streams.Cluster(clusterId), Streams.Maintenance(clusterId), Streams.Observations(clusterId) })
+        foreach (var stream in new[] { Streams.Cluster(clusterId), Streams.Maintenance(clusterId), Streams.Observations(clusterId), Streams.Exceptions(clusterId) })
             total += (await LastAsync(reader, stream, ct) ?? -1) + 1;
         return total;
     }

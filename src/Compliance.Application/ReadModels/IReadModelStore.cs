@@ -28,6 +28,9 @@ public interface IReadModelStore
     /// <summary>Findings of one cluster or the fleet; of one kind only when <paramref name="kind"/> is given.</summary>
     Task<IReadOnlyList<Finding>> FindingsAsync(string? clusterId, FindingKind? kind, CancellationToken ct);
 
+    /// <summary>Exceptions of one cluster or the fleet as of the last evaluation; see them at another instant with Exceptions.At.</summary>
+    Task<IReadOnlyList<ExceptionVerdict>> ExceptionsAsync(string? clusterId, CancellationToken ct);
+
     /// <summary>Catalog facts recorded up to an instant, in ledger order.</summary>
     Task<IReadOnlyList<CatalogFactRow>> CatalogFactsAsync(DateTimeOffset recordedUpTo, CancellationToken ct);
 

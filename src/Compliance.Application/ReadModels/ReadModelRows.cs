@@ -27,14 +27,15 @@ public sealed record AuditEntry(
 
 /// <summary>
 /// Everything the read side keeps for one cluster; the projection replaces it whole when the cluster changes.
-/// Component intervals and patch rows are time-stamped facts, so any date can be asked of them later.
+/// Component intervals, patch rows, findings and exceptions are time-stamped facts, so any date can be asked of them later.
 /// </summary>
 public sealed record ClusterReadModel(
     ClusterRow Cluster,
     IReadOnlyList<ComponentInterval> Components,
     IReadOnlyList<PatchLatencyVerdict> Patches,
     IReadOnlyList<Finding> Findings,
-    TimeSpan EstimatedDrainTime);
+    TimeSpan EstimatedDrainTime,
+    IReadOnlyList<ExceptionVerdict> Exceptions);
 
 /// <summary>What one projection transaction writes: replaced clusters, new audit lines, and the checkpoint they reach.</summary>
 public sealed record ReadModelBatch(

@@ -89,13 +89,14 @@ public sealed record PatchRow(
         var first = verdicts[0];
         var applied = verdicts.All(v => v.AppliedAt is not null) ? verdicts.Max(v => v.AppliedAt) : null;
         var last = verdicts.Where(v => v.AppliedAt is not null).MaxBy(v => v.AppliedAt);
+        var clock = verdicts.Min(v => v.ClockFrom); // the SLA clock: the end of the release day when only the day is known
         var status = verdicts.Any(v => v.Status == SlaStatus.Breached) ? SlaStatus.Breached
             : verdicts.Any(v => v.Status == SlaStatus.Open) ? SlaStatus.Open
             : SlaStatus.Met;
         return new PatchRow(first.Product, first.Cycle, first.Patch, first.ReleasedAt, verdicts.Any(v => v.Critical), first.ClusterId, environment,
             string.Join(", ", verdicts.Select(v => v.Kind).Distinct().Order().Select(Name)).Replace("kubelet, kube-proxy", "kubelet/proxy", StringComparison.Ordinal),
             verdicts.Min(v => v.DueAt), applied,
-            applied - first.ReleasedAt, verdicts.Max(v => v.Age), status, applied is null ? null : last?.Evidence);
+            applied is { } a ? (a > clock ? a - clock : TimeSpan.Zero) : null, verdicts.Max(v => v.Age), status, applied is null ? null : last?.Evidence);
     }
 
     private static string Name(Domain.Versions.ComponentKind kind) => kind switch

@@ -23,7 +23,7 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
         {
             if (v.Product.Length > 0) products.Add(v.Product);
             eol.Add(new EolRow(v.ClusterId, environment, v.ComponentId, v.Product, v.Version.Length > 0 ? v.Version : v.RawVersion, v.Cycle,
-                v.Eol, v.DaysLeft, v.Level, v.PatchesBehind, v.Instances, v.Note, v.Evidence));
+                v.StandardSupport?.Ends, v.StandardSupport?.DaysLeft, v.Level, v.PatchesBehind, v.Instances, v.Note, v.Evidence));
         }
 
         var inPeriod = evaluated.Patches.Where(p => p.ReleasedAt >= request.PeriodStart && p.ReleasedAt <= request.PeriodEnd).ToList();

@@ -31,6 +31,10 @@ public sealed class EventTypeMap
         .Add<MaintenanceAborted>("V1.MaintenanceAborted", 1)
         .Add<RetrospectiveRecorded>("V1.RetrospectiveRecorded", 1)
         .Add<EmergencyPatchRecorded>("V1.EmergencyPatchRecorded", 1)
+        // exceptions-{clusterId}
+        .Add<ExceptionRequested>("V1.ExceptionRequested", 1)
+        .Add<ExceptionApproved>("V1.ExceptionApproved", 1)
+        .Add<ExceptionRejected>("V1.ExceptionRejected", 1)
         // observations-{clusterId}
         .Add<ControlPlaneVersionObserved>("V1.ControlPlaneVersionObserved", 1)
         .Add<NodeObserved>("V1.NodeObserved", 1)

@@ -57,7 +57,8 @@ internal sealed class CommandPipeline(
         {
             if (await ReplayAsync(call, hash, ct) is { } raced) return raced;
             var command = map(request, call.Actor, time.GetUtcNow());
-            if (command is not RegisterCluster && await StreamRevisions.LastAsync(ledger, Streams.Cluster(ids.ClusterId!), ct) is null)
+            // A cluster's command needs the cluster; registering one, or recording a catalog fact, names none.
+            if (ids.ClusterId is not null && command is not RegisterCluster && await StreamRevisions.LastAsync(ledger, Streams.Cluster(ids.ClusterId), ct) is null)
                 return new CommandResult(null, Problem.NotFound($"cluster '{ids.ClusterId}' is not registered"));
             var stream = Streams.For(command);
             var current = await StreamRevisions.LastAsync(ledger, stream, ct);
@@ -103,7 +104,7 @@ internal sealed class CommandPipeline(
     private static string Hash<TRequest>(string useCase, RouteIds ids, TRequest request)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes($"{useCase}\n{ids.ClusterId}\n{ids.WindowId}\n"));
+        sha.AppendData(Encoding.UTF8.GetBytes($"{useCase}\n{ids.Key}\n"));
         sha.AppendData(JsonSerializer.SerializeToUtf8Bytes(request, RequestJson.Options));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }

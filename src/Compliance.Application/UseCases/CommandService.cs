@@ -1,3 +1,4 @@
+using Compliance.Application.Queries;
 using Compliance.Application.UseCases.Requests;
 using Compliance.Application.UseCases.Validation;
 using Compliance.Domain.Commands;
@@ -12,15 +13,19 @@ namespace Compliance.Application.UseCases;
 /// The maintenance commands, one method per use case, for every caller (the HTTP API, the CLI in process): each maps its
 /// validated request to the domain command and runs it through the one command pipeline.
 /// </summary>
-public sealed class CommandService
+public sealed partial class CommandService
 {
     private readonly CommandPipeline pipeline;
     private readonly StagingClusterRule staging;
+    private readonly FleetQueries queries;
+    private readonly TimeProvider time;
 
-    internal CommandService(CommandPipeline pipeline, StagingClusterRule staging)
+    internal CommandService(CommandPipeline pipeline, StagingClusterRule staging, FleetQueries queries, TimeProvider time)
     {
         this.pipeline = pipeline;
         this.staging = staging;
+        this.queries = queries;
+        this.time = time;
     }
 
     public Task<CommandResult> RegisterClusterAsync(RegisterClusterRequest r, CommandCall call, CancellationToken ct) =>

@@ -15,7 +15,7 @@ namespace Compliance.Application.UseCases;
 /// The queries, one method per question, for every caller (the HTTP API, the CLI in process): the same validation, the
 /// same defaults (as-of today, patch latency over the year to the last day) and the same answers.
 /// </summary>
-public sealed class QueryService(FleetQueries queries, IEventReader ledger, IServiceProvider validators, TimeProvider time)
+public sealed partial class QueryService(FleetQueries queries, IEventReader ledger, IServiceProvider validators, TimeProvider time)
 {
     /// <summary>How far back patch latency looks when the query gives no first day.</summary>
     public const int DefaultPatchDays = 365;
@@ -38,28 +38,20 @@ public sealed class QueryService(FleetQueries queries, IEventReader ledger, ISer
         return new ClusterEolResponse(clusterId, day, await queries.EolRiskAsync(clusterId, day, ct));
     }
 
-    /// <summary>Patches released from..to (default: the <see cref="DefaultPatchDays"/> days up to today) and how fast they were applied, as of the end of to.</summary>
+    /// <summary>
+    /// Patches released from..to (default: the <see cref="DefaultPatchDays"/> days up to to; to defaults to today) and
+    /// how fast they were applied, as of the end of to: one row per patch level, the count every surface shows
+    /// (<see cref="Domain.Verdicts.PatchLatency.ForPeriod"/>).
+    /// </summary>
     public async Task<Answer<PatchLatencyResponse>> PatchLatencyAsync(string clusterId, PatchLatencyQuery query, CancellationToken ct)
     {
         if (await FindAsync(clusterId, query, ct) is { } problem) return problem;
         var to = QueryRules.Day(query.To, Today);
         var from = QueryRules.Day(query.From, to.AddDays(-DefaultPatchDays));
         var asOf = Days.EndOf(to);
-        var patches = (await queries.PatchLatencyAsync(clusterId, asOf, ct))
-            .Where(p => Days.Of(p.ReleasedAt) >= from && Days.Of(p.ReleasedAt) <= to)
-            .OrderBy(p => p.ReleasedAt)
-            .ToList();
-        var compliance = Domain.Verdicts.PatchLatency.Compliance(patches, asOf);
-        return new PatchLatencyResponse(clusterId, from, to, compliance.Due, compliance.AppliedWithinSla, compliance.Ratio, patches);
-    }
-
-    public async Task<Answer<FindingsResponse>> FindingsAsync(string clusterId, AsOfQuery query, CancellationToken ct)
-    {
-        if (await FindAsync(clusterId, query, ct) is { } problem) return problem;
-        var day = QueryRules.Day(query.AsOf, Today);
-        var asOf = Days.EndOf(day);
-        var findings = (await queries.FindingsAsync(clusterId, asOf, ct)).OrderBy(f => f.DetectedAt).ToList();
-        return new FindingsResponse(clusterId, day, findings.Count(f => f.IsOpenAt(asOf)), findings);
+        var period = Domain.Verdicts.PatchLatency.ForPeriod(await queries.PatchLatencyAsync(clusterId, asOf, ct), from, to, asOf);
+        return new PatchLatencyResponse(clusterId, period.From, period.To, period.AsOf, period.Patches, period.Due, period.AppliedWithinSla, period.Breached,
+            period.Open, period.Compliance, period.Rows);
     }
 
     /// <summary>One page of the cluster's audit log, oldest first (page from 1, default 50 entries).</summary>

@@ -21,7 +21,7 @@ public sealed class VersionCheck(TimeProvider time)
         var day = QueryRules.Day(query.AsOf, Days.Of(time.GetUtcNow()));
         var parsed = query.Product is null ? VersionParser.Infer(query.Version!) : VersionParser.ParseForProduct(query.Product, query.Version!);
         var a = EolRisk.Assess(parsed, CatalogSnapshot.Embedded.Catalog, MaintenancePolicy.Default, day);
-        return new CheckResponse(query.Version!, parsed.Product, parsed.Normalized, a.Cycle?.Cycle ?? parsed.Cycle, day, a.Level, a.Note,
-            a.Cycle?.Eoas, a.Cycle?.Eol, a.Cycle?.Eoes, a.DaysLeft, a.PatchesBehind, a.OldestMissingPatchAgeDays, a.LatestPatch);
+        return new CheckResponse(query.Version!, a.Cycle?.Product ?? parsed.Product, parsed.Normalized, a.Cycle?.Cycle ?? parsed.Cycle, day, a.Level, a.Note,
+            a.ActiveSupport, a.StandardSupport, a.ExtendedSupport, a.PatchesBehind, a.OldestMissingPatchAgeDays, a.LatestPatch);
     }
 }

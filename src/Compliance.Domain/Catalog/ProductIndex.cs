@@ -9,12 +9,14 @@ internal readonly record struct IndexedPatch(PatchRelease Patch, VersionKey Key)
 /// One product's facts, precomputed for look-ups: cycles by name and, per cycle, patches sorted by version key
 /// ascending (ties by version spelling). A patch whose version its product's parser does not understand has no key to
 /// compare with and is left out of the sorted lists; it stays in <see cref="Releases"/>. Versions repeated within a
-/// product count once (the first one wins).
+/// product count once (the first one wins). Patch levels are the patches as verdicts count them: for a product that
+/// lists vendor builds (<see cref="PatchSources.ListsVendorBuilds"/>) one per upstream level, released with its first build.
 /// </summary>
 internal sealed class ProductIndex
 {
     private readonly Dictionary<string, ReleaseCycle> cycles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexedPatch[]> patchesByCycle = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndexedPatch[]> levelsByCycle = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VersionKey> keys = new(StringComparer.Ordinal);
 
     /// <param name="releases">The product's facts.</param>
@@ -43,6 +45,7 @@ internal sealed class ProductIndex
                 return byKey != 0 ? byKey : string.CompareOrdinal(a.Patch.Version, b.Patch.Version);
             });
             patchesByCycle[cycle] = [.. list];
+            levelsByCycle[cycle] = PatchSources.ListsVendorBuilds(releases.Product) ? Levels(releases.Product, cycle, list) : patchesByCycle[cycle];
         }
     }
 
@@ -55,6 +58,23 @@ internal sealed class ProductIndex
     /// <summary>The cycle's patches sorted by version key ascending; empty when none are known.</summary>
     public IReadOnlyList<IndexedPatch> Patches(string cycle) =>
         patchesByCycle.TryGetValue(cycle, out var list) ? list : [];
+
+    /// <summary>The cycle's patch levels sorted by key ascending; the patches themselves unless the product lists vendor builds.</summary>
+    public IReadOnlyList<IndexedPatch> PatchLevels(string cycle) =>
+        levelsByCycle.TryGetValue(cycle, out var list) ? list : [];
+
+    /// <summary>Builds sorted by key grouped by level: one patch per level, spelled as the level, released with its first build.</summary>
+    private static IndexedPatch[] Levels(string product, string cycle, List<IndexedPatch> sorted)
+    {
+        var levels = new List<IndexedPatch>();
+        foreach (var group in sorted.GroupBy(p => PatchSources.Level(product, p.Key)))
+        {
+            var released = group.Min(p => p.Patch.ReleasedAt);
+            levels.Add(new IndexedPatch(new PatchRelease(product, cycle, group.Key.ToString(), released), group.Key));
+        }
+
+        return [.. levels];
+    }
 
     /// <summary>Index of the first patch of the sorted list whose key is greater than <paramref name="key"/>.</summary>
     public static int FirstAbove(IReadOnlyList<IndexedPatch> sorted, VersionKey key)

@@ -53,9 +53,17 @@ public sealed partial class ReleaseCatalog
     public ReleaseCycle? CycleOf(ObservedVersion version) =>
         version.IsKnown ? Cycle(version.Product, version.Cycle) : null;
 
-    /// <summary>Patches of the cycle released at or before <paramref name="upTo"/>, by version ascending.</summary>
+    /// <summary>Patches of the cycle as the catalog lists them (every vendor build), released at or before <paramref name="upTo"/>, by version ascending.</summary>
     public IReadOnlyList<PatchRelease> PatchesOf(string product, string cycle, DateTimeOffset upTo) =>
         [.. SortedPatches(product, cycle).Where(p => p.Patch.ReleasedAt <= upTo).Select(p => p.Patch)];
+
+    /// <summary>
+    /// The patches of the cycle as the verdicts count them, released at or before <paramref name="upTo"/>, by version
+    /// ascending: for a product that lists vendor builds, one per upstream patch level (<c>1.33.5</c>, released with its
+    /// first build), otherwise the catalog's patches (see <see cref="PatchSources.ListsVendorBuilds"/>).
+    /// </summary>
+    public IReadOnlyList<PatchRelease> PatchLevelsOf(string product, string cycle, DateTimeOffset upTo) =>
+        [.. SortedLevels(product, cycle).Where(p => p.Patch.ReleasedAt <= upTo).Select(p => p.Patch)];
 
     /// <summary>
     /// The highest version of the cycle released at or before <paramref name="asOf"/> (not the most recently dated one:
@@ -72,8 +80,8 @@ public sealed partial class ReleaseCatalog
     }
 
     /// <summary>
-    /// Patches of the version's cycle released at or before <paramref name="asOf"/> whose version is greater than the
-    /// observed one, by version ascending. Empty when the position cannot be told (see <see cref="PatchesBehind"/>).
+    /// Patch levels (<see cref="PatchLevelsOf"/>) of the version's cycle released at or before <paramref name="asOf"/> above
+    /// the observed one's level, by version ascending. Empty when the position cannot be told (see <see cref="PatchesBehind"/>).
     /// </summary>
     public IReadOnlyList<PatchRelease> MissingPatches(ObservedVersion version, DateTimeOffset asOf) =>
         PatchesBehindUnknownReason(version) is null ? [.. Missing(version, asOf)] : [];
@@ -92,17 +100,17 @@ public sealed partial class ReleaseCatalog
     /// <summary>
     /// Why the patch position of a version cannot be told, or null when it can:
     /// the version is unknown; it is an OpenShift version (a cluster's gitVersion carries the Kubernetes version, not
-    /// the OpenShift patch); it is a distribution kernel (a <c>linux-kernel</c> version with a build such as
-    /// <c>1057-azure</c>, whose fixes follow the distribution's own numbering, not upstream's patches); or the catalog
-    /// has no patch data for the product (rhel, sles) or for that cycle.
+    /// the OpenShift patch); it is a distribution kernel (one its OS release maintains, <see cref="ObservedVersion.MaintainedBy"/>,
+    /// whose fixes come as the distribution's own builds, not as upstream's patches); or the catalog has no patch data for
+    /// the product (rhel, sles) or for that cycle.
     /// </summary>
     public string? PatchesBehindUnknownReason(ObservedVersion version)
     {
         if (!version.IsKnown) return $"version is unknown: {version.UnknownReason}";
         if (version.Product == PatchSources.OpenShift)
             return "OpenShift reports the Kubernetes version, not the OpenShift patch";
-        if (version.Product == PatchSources.LinuxKernel && !string.IsNullOrEmpty(version.Build))
-            return $"distribution kernel ({version.Build}): its patches follow the distribution";
+        if (version.MaintainedBy is { } maintainer)
+            return $"distribution kernel maintained by {maintainer}: its fixes come as the distribution's builds, not as upstream patches";
         var source = PatchSources.PatchProductFor(version.Product);
         var index = byProduct.GetValueOrDefault(source);
         if (index is null || !index.HasPatches) return $"no patch data for {source}";
@@ -119,8 +127,8 @@ public sealed partial class ReleaseCatalog
 
     private IEnumerable<PatchRelease> Missing(ObservedVersion version, DateTimeOffset asOf)
     {
-        var sorted = SortedPatches(version.Product, version.Cycle);
-        for (var i = ProductIndex.FirstAbove(sorted, ComparableKey(version)); i < sorted.Count; i++)
+        var sorted = SortedLevels(version.Product, version.Cycle);
+        for (var i = ProductIndex.FirstAbove(sorted, PatchLevelKey(version)); i < sorted.Count; i++)
         {
             if (sorted[i].Patch.ReleasedAt <= asOf) yield return sorted[i].Patch;
         }
@@ -129,13 +137,20 @@ public sealed partial class ReleaseCatalog
     private IReadOnlyList<IndexedPatch> SortedPatches(string product, string cycle) =>
         byProduct.GetValueOrDefault(PatchSources.PatchProductFor(product))?.Patches(cycle) ?? [];
 
-    /// <summary>The version's key in its patch product's terms: an EKS gitVersion is re-read as a Kubernetes version.</summary>
-    private static VersionKey ComparableKey(ObservedVersion version)
+    private IReadOnlyList<IndexedPatch> SortedLevels(string product, string cycle) =>
+        byProduct.GetValueOrDefault(PatchSources.PatchProductFor(product))?.PatchLevels(cycle) ?? [];
+
+    /// <summary>
+    /// The version's patch level in its patch product's terms, the key it is compared with patch levels by: an EKS
+    /// gitVersion is re-read as a Kubernetes version (1.29.3), a GKE build is its upstream level (1.33.5-gke.1080000 is 1.33.5).
+    /// </summary>
+    public static VersionKey PatchLevelKey(ObservedVersion version)
     {
+        ArgumentNullException.ThrowIfNull(version);
         var source = PatchSources.PatchProductFor(version.Product);
-        if (source == version.Product) return version.Key;
+        if (source == version.Product) return PatchSources.Level(source, version.Key);
         var reread = VersionParser.ParseForProduct(source, version.Normalized);
-        return reread.IsKnown ? reread.Key : version.Key;
+        return PatchSources.Level(source, reread.IsKnown ? reread.Key : version.Key);
     }
 
     private static string Plain(string version)

@@ -13,6 +13,9 @@ public static class Streams
 
     public static string Catalog(string product) => $"catalog-{product}";
 
+    /// <summary>The risk acceptances of one cluster.</summary>
+    public static string Exceptions(string clusterId) => $"exceptions-{clusterId}";
+
     /// <summary>The one stream of issued reports.</summary>
     public const string Reports = "reports";
 
@@ -22,6 +25,7 @@ public static class Streams
         ClusterCommand c => Cluster(c.ClusterId),
         MaintenanceCommand c => Maintenance(c.ClusterId),
         ObservationCommand c => Observations(c.ClusterId),
+        ExceptionCommand c => Exceptions(c.ClusterId),
         RecordCatalogFact c => Catalog(c.Fact.Product),
         RecordReportIssued => Reports,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command?.GetType().Name, "no stream for this command"),

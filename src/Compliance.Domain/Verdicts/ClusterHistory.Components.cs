@@ -1,3 +1,4 @@
+using Compliance.Domain.Catalog;
 using Compliance.Domain.Events;
 using Compliance.Domain.Versions;
 
@@ -60,7 +61,7 @@ public sealed partial class ClusterHistory
         Observe(ids[0], ComponentKind.Kubelet, x.Node, x.Info.KubeletVersion, flavour, x.ObservedAt, evidence);
         Observe(ids[1], ComponentKind.KubeProxy, x.Node, x.Info.KubeProxyVersion, flavour, x.ObservedAt, evidence);
         Observe(ids[2], ComponentKind.OsImage, x.Node, x.Info.OsImage, flavour, x.ObservedAt, evidence);
-        Observe(ids[3], ComponentKind.Kernel, x.Node, x.Info.KernelVersion, flavour, x.ObservedAt, evidence);
+        ObserveKernel(ids[3], x.Node, x.Info.KernelVersion, x.Info.OsImage, x.ObservedAt, evidence);
         Observe(ids[4], ComponentKind.ContainerRuntime, x.Node, x.Info.ContainerRuntimeVersion, flavour, x.ObservedAt, evidence);
         node.VersionsReported(x.Info, flavour);
     }
@@ -79,7 +80,8 @@ public sealed partial class ClusterHistory
     {
         var id = AddOnId(x.Namespace, x.Workload, x.Container);
         if (IsSameRaw(id, x.Image)) return;
-        var version = VersionParser.ParseImage(x.Image, string.IsNullOrEmpty(x.Product) ? null : x.Product);
+        var product = !string.IsNullOrEmpty(x.Product) ? x.Product : catalog is null ? null : ImageProducts.ByPurl(x.Image, catalog);
+        var version = VersionParser.ParseImage(x.Image, product);
         Open(id, ComponentKind.AddOn, "", version, x.ObservedAt, evidence);
     }
 
@@ -89,12 +91,16 @@ public sealed partial class ClusterHistory
         Open(id, kind, node, VersionParser.Parse(kind, raw, flavour), at, evidence);
     }
 
+    /// <summary>A kernel is read with its node's osImage, which says who maintains it: the same kernel string under another OS release is a change.</summary>
+    private void ObserveKernel(string id, string node, string raw, string osImage, DateTimeOffset at, EvidenceRef evidence) =>
+        Open(id, ComponentKind.Kernel, node, VersionParser.ParseKernel(raw, osImage), at, evidence);
+
     private bool IsSameRaw(string id, string raw) =>
         openInterval.TryGetValue(id, out var index) && string.Equals(intervals[index].Version.Raw, raw, StringComparison.Ordinal);
 
     /// <summary>
-    /// Opens a new interval unless the version is the same as the running one: the same raw string, or both known with
-    /// the same product, normalized version and build (a re-spelled image tag is not a change).
+    /// Opens a new interval unless the version is the same as the running one: the same maintainer and the same raw string,
+    /// or both known with the same product, normalized version and build (a re-spelled image tag is not a change).
     /// </summary>
     private void Open(string id, ComponentKind kind, string node, ObservedVersion version, DateTimeOffset at, EvidenceRef evidence)
     {
@@ -118,6 +124,7 @@ public sealed partial class ClusterHistory
     }
 
     internal static bool SameVersion(ObservedVersion a, ObservedVersion b) =>
-        string.Equals(a.Raw, b.Raw, StringComparison.Ordinal)
-        || (a.IsKnown && b.IsKnown && a.Product == b.Product && a.Normalized == b.Normalized && a.Build == b.Build);
+        a.MaintainedBy == b.MaintainedBy
+        && (string.Equals(a.Raw, b.Raw, StringComparison.Ordinal)
+            || (a.IsKnown && b.IsKnown && a.Product == b.Product && a.Normalized == b.Normalized && a.Build == b.Build));
 }

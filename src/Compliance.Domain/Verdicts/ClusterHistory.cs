@@ -1,3 +1,4 @@
+using Compliance.Domain.Catalog;
 using Compliance.Domain.Events;
 using Compliance.Domain.Policies;
 using Compliance.Domain.Versions;
@@ -8,9 +9,10 @@ namespace Compliance.Domain.Verdicts;
 /// Everything the ledger says about one cluster, folded incrementally from the facts of its streams
 /// (<c>cluster-{id}</c>, <c>maintenance-{id}</c>, <c>observations-{id}</c>) in global order. <see cref="Apply"/> is
 /// cheap: dictionary updates, and a version string is parsed only when it differs from the one already running.
-/// The fold keeps every timestamp, so verdicts can be asked as of any past instant.
+/// The fold keeps every timestamp, so verdicts can be asked as of any past instant. With a catalog, an add-on observed
+/// without a product is mapped by the catalog's package URLs first (<see cref="ImageProducts"/>), then by the image table.
 /// </summary>
-public sealed partial class ClusterHistory(string clusterId)
+public sealed partial class ClusterHistory(string clusterId, ReleaseCatalog? catalog = null)
 {
     private readonly List<PolicyRecord> policies = [];
     private readonly Dictionary<string, MaintenanceWindowRecord> windows = new(StringComparer.Ordinal);
@@ -18,7 +20,9 @@ public sealed partial class ClusterHistory(string clusterId)
     private readonly List<EmergencyPatch> emergencies = [];
     private readonly List<DrainRiskEpisode> drainRisks = [];
     private readonly Dictionary<string, int> openDrainRisk = new(StringComparer.Ordinal);
-    private readonly List<string> streams = new(3);
+    private readonly Dictionary<string, ExceptionRecord> exceptions = new(StringComparer.Ordinal);
+    private readonly List<ExceptionRecord> exceptionOrder = [];
+    private readonly List<string> streams = new(4);
 
     public string ClusterId { get; } = clusterId;
 
@@ -37,6 +41,12 @@ public sealed partial class ClusterHistory(string clusterId)
 
     public IReadOnlyList<DrainRiskEpisode> DrainRisks => drainRisks;
 
+    /// <summary>The first observation folded (a watcher saw the cluster), registered or not; null before any.</summary>
+    public WindowMark? FirstObservation { get; private set; }
+
+    /// <summary>Every exception requested on the cluster, in the order requested.</summary>
+    public IReadOnlyList<ExceptionRecord> Exceptions => exceptionOrder;
+
     public MaintenanceWindowRecord? Window(string windowId) => windows.GetValueOrDefault(windowId);
 
     /// <summary>The policy in force at an instant (the default before any was set).</summary>
@@ -52,9 +62,11 @@ public sealed partial class ClusterHistory(string clusterId)
             MaintenanceEvent m => MaintenanceAt(m),
             ClusterRegistered r => r.At,
             MaintenancePolicySet p => p.At,
+            ExceptionEvent => (DateTimeOffset?)null,
             _ => fact.RecordedAt,
         };
-        if (FirstFactAt is null || at < FirstFactAt) FirstFactAt = at;
+        // An exception is a decision about the cluster, not a fact of it: cadence does not count from one.
+        if (at is { } t && (FirstFactAt is null || t < FirstFactAt)) FirstFactAt = t;
         switch (fact.Event)
         {
             case ClusterRegistered e:
@@ -67,7 +79,29 @@ public sealed partial class ClusterHistory(string clusterId)
                 ApplyMaintenance(e, evidence);
                 break;
             case ObservationEvent e:
+                FirstObservation ??= new WindowMark(e.ObservedAt, evidence);
                 ApplyObservation(e, evidence);
+                break;
+            case ExceptionEvent e:
+                ApplyException(e, evidence);
+                break;
+        }
+    }
+
+    private void ApplyException(ExceptionEvent e, EvidenceRef evidence)
+    {
+        switch (e)
+        {
+            case ExceptionRequested x when !exceptions.ContainsKey(x.ExceptionId):
+                var record = new ExceptionRecord(x, evidence);
+                exceptions.Add(x.ExceptionId, record);
+                exceptionOrder.Add(record);
+                break;
+            case ExceptionApproved x when exceptions.TryGetValue(x.ExceptionId, out var approved):
+                approved.Approve(x, evidence);
+                break;
+            case ExceptionRejected x when exceptions.TryGetValue(x.ExceptionId, out var rejected):
+                rejected.Reject(x, evidence);
                 break;
         }
     }

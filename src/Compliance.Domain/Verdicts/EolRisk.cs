@@ -13,7 +13,8 @@ public static partial class EolRisk
     /// The risk of one version as of day <paramref name="asOf"/> (whole UTC days: on the EOL date itself the level is
     /// already eol). Extended support counts when <see cref="MaintenancePolicy.ExtendedSupport"/> says so; left unset it
     /// counts only for <c>amazon-eks</c>, where it is automatic. When it counts for a cycle with an eoes date, days in
-    /// [eol, eoes) are high with the note "extended support" and eoes is where eol starts.
+    /// [eol, eoes) are high with the note "extended support" and eoes is where eol starts. A distribution kernel is judged
+    /// by the OS release that maintains it (<see cref="ObservedVersion.MaintainedBy"/>), and the note says so.
     /// </summary>
     public static EolAssessment Assess(ObservedVersion version, ReleaseCatalog catalog, MaintenancePolicy policy, DateOnly asOf)
     {
@@ -21,50 +22,74 @@ public static partial class EolRisk
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(policy);
         if (!version.IsKnown) return Unknown($"unparsable version '{version.Raw}': {version.UnknownReason}");
+        if (version.MaintainedBy is { } maintainer) return AssessMaintained(version, maintainer, catalog, policy, asOf);
         if (catalog.Product(version.Product) is null) return Unknown($"no catalog for product {version.Product}");
         var cycle = catalog.CycleOf(version);
         if (cycle is null) return Unknown($"cycle {version.Cycle} of {version.Product} not in catalog");
 
-        var extended = cycle.Eoes is not null && (policy.ExtendedSupport ?? version.Product == AmazonEks);
-        var (level, note, daysLeft) = Level(cycle, extended, policy.Eol, asOf);
-
+        var (level, note, extended) = Judge(cycle, version.Product, policy, asOf);
         var endOfDay = Days.EndOf(asOf);
         var missing = catalog.MissingPatches(version, endOfDay);
         int? oldestAge = missing.Count == 0 ? null : Days.Between(Days.Of(missing.Min(p => p.ReleasedAt)), asOf);
         var latest = catalog.LatestPatch(cycle.Product, cycle.Cycle, endOfDay);
-        return new EolAssessment(level, note, cycle, daysLeft, catalog.PatchesBehind(version, endOfDay), oldestAge, latest?.Version, extended);
+        return Assessment(level, note, cycle, extended, asOf, catalog.PatchesBehind(version, endOfDay), oldestAge, latest?.Version);
     }
 
-    private static EolAssessment Unknown(string note) => new(EolLevel.Unknown, note, null, null, null, null, null, false);
+    /// <summary>A distribution kernel: the dates of the OS release that maintains it; its patch position is the distribution's, not told here.</summary>
+    private static EolAssessment AssessMaintained(ObservedVersion kernel, MaintainedBy maintainer, ReleaseCatalog catalog, MaintenancePolicy policy, DateOnly asOf)
+    {
+        var title = catalog.Product(maintainer.Product)?.Title ?? maintainer.Product;
+        var by = $"kernel {kernel.Raw} is maintained by {title}";
+        if (!maintainer.IsKnown) return Unknown($"{by}: {maintainer.UnknownReason}");
+        if (catalog.Product(maintainer.Product) is null) return Unknown($"{by} {maintainer.Cycle}: no catalog for product {maintainer.Product}");
+        var cycle = catalog.Cycle(maintainer.Product, maintainer.Cycle);
+        if (cycle is null) return Unknown($"{by} {maintainer.Cycle}: cycle {maintainer.Cycle} of {maintainer.Product} not in catalog");
 
-    private static (EolLevel Level, string? Note, int? DaysLeft) Level(ReleaseCycle cycle, bool extended, EolThresholds thresholds, DateOnly asOf)
+        var (level, note, extended) = Judge(cycle, maintainer.Product, policy, asOf);
+        var maintained = $"maintained by {title} {maintainer.Cycle} for the life of the cycle";
+        return Assessment(level, note is null ? maintained : $"{maintained}; {note}", cycle, extended, asOf, null, null, null);
+    }
+
+    private static EolAssessment Assessment(
+        EolLevel level, string? note, ReleaseCycle cycle, bool extended, DateOnly asOf, int? behind, int? oldestAge, string? latest) =>
+        new(level, note, cycle, SupportEnd.Of(cycle.Eoas, asOf), SupportEnd.Of(cycle.Eol, asOf), extended ? SupportEnd.Of(cycle.Eoes, asOf) : null,
+            behind, oldestAge, latest);
+
+    private static EolAssessment Unknown(string note) => new(EolLevel.Unknown, note, null, null, null, null, null, null, null);
+
+    /// <summary>The level of a cycle of <paramref name="product"/>, its note, and whether extended support counted.</summary>
+    private static (EolLevel Level, string? Note, bool Extended) Judge(ReleaseCycle cycle, string product, MaintenancePolicy policy, DateOnly asOf)
+    {
+        var extended = cycle.Eoes is not null && (policy.ExtendedSupport ?? product == AmazonEks);
+        var (level, note) = Level(cycle, extended, policy.Eol, asOf);
+        return (level, note, extended);
+    }
+
+    private static (EolLevel Level, string? Note) Level(ReleaseCycle cycle, bool extended, EolThresholds thresholds, DateOnly asOf)
     {
         if (extended)
         {
-            var eoes = cycle.Eoes!.Value;
-            var toEoes = Days.Between(asOf, eoes);
-            if (toEoes <= 0) return (EolLevel.Eol, "extended support ended", toEoes);
+            if (Days.Between(asOf, cycle.Eoes!.Value) <= 0) return (EolLevel.Eol, "extended support ended");
             var pastEol = cycle.Eol is { } e ? asOf >= e : cycle.EolReached;
-            if (pastEol) return (EolLevel.High, "extended support", toEoes);
-            var (level, note, _) = Standard(cycle, thresholds, asOf);
-            return (level, note, toEoes);
+            if (pastEol) return (EolLevel.High, "extended support");
         }
+
         return Standard(cycle, thresholds, asOf);
     }
 
-    private static (EolLevel Level, string? Note, int? DaysLeft) Standard(ReleaseCycle cycle, EolThresholds thresholds, DateOnly asOf)
+    private static (EolLevel Level, string? Note) Standard(ReleaseCycle cycle, EolThresholds thresholds, DateOnly asOf)
     {
         var pastEoas = cycle.Eoas is { } eoas && asOf >= eoas;
         if (cycle.Eol is not { } eol)
         {
-            if (cycle.EolReached) return (EolLevel.Eol, "end of life reached (no date announced)", null);
-            return pastEoas ? (EolLevel.Medium, "active support ended; no end of life announced", null) : (EolLevel.Low, "no end of life announced", null);
+            if (cycle.EolReached) return (EolLevel.Eol, "end of life reached (no date announced)");
+            return pastEoas ? (EolLevel.Medium, "active support ended; no end of life announced") : (EolLevel.Low, "no end of life announced");
         }
         var left = Days.Between(asOf, eol);
-        if (left <= 0) return (EolLevel.Eol, null, left);
-        if (left <= thresholds.HighDays) return (EolLevel.High, null, left);
-        if (left <= thresholds.MediumDays) return (EolLevel.Medium, null, left);
-        return pastEoas ? (EolLevel.Medium, "active support ended", left) : (EolLevel.Low, null, left);
+        if (left <= 0) return (EolLevel.Eol, null);
+        if (left <= thresholds.HighDays) return (EolLevel.High, null);
+        if (left <= thresholds.MediumDays) return (EolLevel.Medium, null);
+        return pastEoas ? (EolLevel.Medium, "active support ended") : (EolLevel.Low, null);
     }
 
     /// <summary>
@@ -90,7 +115,7 @@ public static partial class EolRisk
         ArgumentNullException.ThrowIfNull(running);
         var verdicts = new List<EolRiskVerdict>();
         var groups = running
-            .GroupBy(c => (c.Kind, c.Version.Product, Version: c.Version.IsKnown ? c.Version.Normalized + "|" + c.Version.Build : "?" + c.Version.Raw));
+            .GroupBy(c => (c.Kind, c.Version.Product, Version: c.Version.IsKnown ? c.Version.Normalized + "|" + c.Version.Build : "?" + c.Version.Raw, c.Version.MaintainedBy));
         foreach (var group in groups)
         {
             var members = group.OrderBy(c => c.ComponentId, StringComparer.Ordinal).ToList();
@@ -102,14 +127,13 @@ public static partial class EolRisk
                 single ? first.ComponentId : GroupId(first),
                 first.Kind,
                 single ? first.Node : "",
-                a.Cycle?.Product ?? first.Version.Product,
+                a.Cycle?.Product ?? first.Version.MaintainedBy?.Product ?? first.Version.Product,
                 first.Version.Raw,
                 first.Version.Normalized,
-                a.Cycle?.Cycle ?? first.Version.Cycle,
-                a.Cycle?.Eoas,
-                a.Cycle?.Eol,
-                a.Cycle?.Eoes,
-                a.DaysLeft,
+                a.Cycle?.Cycle ?? first.Version.MaintainedBy?.Cycle ?? first.Version.Cycle,
+                a.ActiveSupport,
+                a.StandardSupport,
+                a.ExtendedSupport,
                 a.Level,
                 a.Note,
                 a.PatchesBehind,

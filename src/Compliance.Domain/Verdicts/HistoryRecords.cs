@@ -182,3 +182,27 @@ public sealed class NodeRecord(string name)
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 }
+
+/// <summary>One exception as the ledger recorded it: the request, and the decision once made (the first one stands).</summary>
+public sealed class ExceptionRecord(ExceptionRequested request, EvidenceRef requestEvidence)
+{
+    public ExceptionRequested Request { get; } = request;
+    public EvidenceRef RequestEvidence { get; } = requestEvidence;
+    public ExceptionApproved? Approval { get; private set; }
+    public ExceptionRejected? Rejection { get; private set; }
+    public EvidenceRef? DecisionEvidence { get; private set; }
+
+    internal void Approve(ExceptionApproved e, EvidenceRef evidence)
+    {
+        if (Approval is not null || Rejection is not null) return;
+        Approval = e;
+        DecisionEvidence = evidence;
+    }
+
+    internal void Reject(ExceptionRejected e, EvidenceRef evidence)
+    {
+        if (Approval is not null || Rejection is not null) return;
+        Rejection = e;
+        DecisionEvidence = evidence;
+    }
+}

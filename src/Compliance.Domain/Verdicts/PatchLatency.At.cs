@@ -19,8 +19,8 @@ public static partial class PatchLatency
         return verdict with
         {
             AppliedAt = applied,
-            Latency = applied - verdict.ReleasedAt,
-            Age = (applied ?? asOf) - verdict.ReleasedAt,
+            Latency = Since(verdict.ClockFrom, applied),
+            Age = Since(verdict.ClockFrom, applied ?? asOf)!.Value,
             Status = status,
             Evidence = applied is null ? null : verdict.Evidence,
         };

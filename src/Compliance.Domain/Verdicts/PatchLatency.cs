@@ -12,9 +12,11 @@ public sealed record PatchCompliance(int AppliedWithinSla, int Due)
 
 /// <summary>
 /// Patch latency (DOMAIN.md "Verdicts"). Components are judged by group: the control plane; all kubelets; all
-/// kube-proxies; every OS image, runtime and add-on product; upstream kernels (a distribution kernel, one with a build
-/// suffix, follows its distribution's patches and is skipped, as is every version whose patch position the catalog cannot
-/// tell: <see cref="ReleaseCatalog.PatchesBehindUnknownReason"/>). Instances whose version is unknown are left out here (the
+/// kube-proxies; every OS image, runtime and add-on product; upstream kernels (a distribution kernel, one its OS release
+/// maintains, follows its distribution's builds and is skipped, as is every version whose patch position the catalog
+/// cannot tell: <see cref="ReleaseCatalog.PatchesBehindUnknownReason"/>). A patch is a patch level
+/// (<see cref="ReleaseCatalog.PatchLevelsOf"/>): the vendor's builds of one upstream level are one patch. The SLA clock
+/// starts at the release, or at the end of the release day when the catalog knows only the day. Instances whose version is unknown are left out here (the
 /// EOL verdict reports them as unknown). A patch p of cycle c counts for a group that, at R(p), had an instance on c
 /// older than p; it is applied at A(p), the first instant at which every instance of the group then present runs p or
 /// newer (a later cycle is newer). Age is the time from release to the application, or to asOf while open. An instance that disappears no longer holds the group back, so replacing old nodes
@@ -39,7 +41,7 @@ public static partial class PatchLatency
             var timeline = Timeline(members);
             foreach (var cycle in members.Select(m => m.Version.Cycle).Distinct(StringComparer.Ordinal))
             {
-                foreach (var patch in catalog.PatchesOf(group.Key.Product, cycle, asOf))
+                foreach (var patch in catalog.PatchLevelsOf(group.Key.Product, cycle, asOf))
                 {
                     if (patch.ReleasedAt > asOf) continue;
                     var target = VersionParser.ParseForProduct(patch.Product, patch.Version);
@@ -66,7 +68,8 @@ public static partial class PatchLatency
         Policies.PatchSla sla, DateTimeOffset asOf)
     {
         var released = patch.ReleasedAt;
-        var due = released + (critical ? sla.Critical : sla.Other);
+        var clock = CatalogDates.ClockStart(released);
+        var due = clock + (critical ? sla.Critical : sla.Other);
         DateTimeOffset? applied = null;
         foreach (var (at, min) in timeline)
         {
@@ -82,22 +85,22 @@ public static partial class PatchLatency
             ? members.Where(m => m.From == when && m.Version.Key >= target).Select(m => m.Evidence).FirstOrDefault()
             : null;
         return new PatchLatencyVerdict(
-            clusterId, kind, product, cycle, patch.Version, released, critical, due, applied, applied - released, (applied ?? asOf) - released, status, evidence);
+            clusterId, kind, product, cycle, patch.Version, released, CatalogDates.IsDayOnly(released), clock, critical, due, applied,
+            Since(clock, applied), Since(clock, applied ?? asOf)!.Value, status, evidence);
     }
+
+    /// <summary>The time from the clock's start to an instant, never negative (a patch applied on its release day before the clock started took no time).</summary>
+    internal static TimeSpan? Since(DateTimeOffset clock, DateTimeOffset? at) =>
+        at is { } t ? t > clock ? t - clock : TimeSpan.Zero : null;
 
     private static bool Covers(ComponentInterval i, DateTimeOffset at) => i.From <= at && (i.To is null || i.To > at);
 
     /// <summary>
-    /// Keeps the observed product (the group is reported under it) with the key re-read in its patch product's terms:
-    /// an EKS gitVersion <c>v1.29.3-eks-adc7111</c> is compared with Kubernetes patches as 1.29.3.
+    /// Keeps the observed product (the group is reported under it) with the key read as its patch level
+    /// (<see cref="ReleaseCatalog.PatchLevelKey"/>): an EKS gitVersion <c>v1.29.3-eks-adc7111</c> is compared with
+    /// Kubernetes patches as 1.29.3, a GKE build <c>1.33.5-gke.1080000</c> as 1.33.5.
     /// </summary>
-    private static ObservedVersion InPatchTerms(ObservedVersion version)
-    {
-        var source = PatchSources.PatchProductFor(version.Product);
-        if (source == version.Product) return version;
-        var reread = VersionParser.ParseForProduct(source, version.Normalized);
-        return reread.IsKnown ? version with { Key = reread.Key } : version;
-    }
+    private static ObservedVersion InPatchTerms(ObservedVersion version) => version with { Key = ReleaseCatalog.PatchLevelKey(version) };
 
     /// <summary>The lowest version running in the group after each instant at which the group changed (null: nothing running).</summary>
     private static List<(DateTimeOffset At, VersionKey? Min)> Timeline(List<ComponentInterval> members)

@@ -123,14 +123,19 @@ public static partial class ProcessChecks
     private static Finding Unrecorded(string clusterId, ComponentKind kind, string product, List<ComponentInterval> changes)
     {
         var first = changes[0];
-        var moves = string.Join(", ", changes.Select(c => $"{Spell(c.Previous!)} -> {Spell(c.Version)}").Distinct(StringComparer.Ordinal));
-        var where = changes.Count == 1 ? first.ComponentId : $"{changes.Count} components";
-        return new Finding(clusterId, FindingKind.UnrecordedChange, $"{kind} {product} at {first.From:yyyy-MM-ddTHH:mm:ssZ}",
-            $"{kind} {product} changed ({moves}) on {where} with no open window and no emergency patch",
+        var moves = string.Join(", ", changes.Select(c => $"{Spell(c.Previous!)} to {Spell(c.Version)}").Distinct(StringComparer.Ordinal));
+        var where = changes.Count == 1 ? first.Node.Length > 0 ? $" on node {first.Node}" : "" : $" on {changes.Count} {Words.Components(kind)}";
+        var component = kind == ComponentKind.AddOn ? $"add-on {product}" : $"{Words.Component(kind)} {product}";
+        return new Finding(clusterId, FindingKind.UnrecordedChange, $"{component} changed {Words.Instant(first.From)}",
+            $"{component} changed from {moves}{where} at {Words.Instant(first.From)} with no maintenance window open and no emergency patch recorded for it",
             first.From, null, [.. changes.Select(c => c.Evidence)]);
     }
 
-    private static string Spell(ObservedVersion v) => v.IsKnown ? v.Normalized : v.Raw;
+    /// <summary>A version as a reader knows it: the normalized numbers, with the build where it tells versions apart (a kernel's ABI).</summary>
+    private static string Spell(ObservedVersion v) =>
+        !v.IsKnown ? v.Raw : v.Build is { Length: > 0 } build && !v.Normalized.EndsWith(build, StringComparison.Ordinal) && v.Product == "linux-kernel"
+            ? $"{v.Normalized}-{build}"
+            : v.Normalized;
 
     /// <summary>
     /// A production cluster with a linked staging cluster took control-plane version X (a change, not its first
@@ -155,9 +160,11 @@ public static partial class ProcessChecks
             if (soaked >= soak) continue;
             var evidence = new List<EvidenceRef> { change.Evidence };
             evidence.AddRange(qualifying.Select(q => q.Evidence));
-            yield return new Finding(cluster.ClusterId, FindingKind.StagingSkipped, $"control-plane {x.Normalized}",
-                $"production took {x.Normalized} after staging {cluster.Registration.StagingClusterId} ran it for {soaked.TotalDays:0.#} days (soak {policy.StagingSoakDays} days)",
-                taken, null, evidence);
+            var stagingId = cluster.Registration.StagingClusterId;
+            var detail = qualifying.Count == 0
+                ? $"production took control plane {x.Normalized} at {Words.Instant(taken)} though staging {stagingId} had never run it (or a later {x.Cycle} patch); the soak is {policy.StagingSoakDays} days"
+                : $"production took control plane {x.Normalized} at {Words.Instant(taken)} after staging {stagingId} had run it for {Words.Number(soaked.TotalDays)} days; the soak is {policy.StagingSoakDays} days";
+            yield return new Finding(cluster.ClusterId, FindingKind.StagingSkipped, $"control-plane {x.Normalized}", detail, taken, null, evidence);
         }
     }
 }

@@ -23,6 +23,8 @@ public static partial class ProcessChecks
         findings.AddRange(StagingSkipped(cluster, linkedStaging, policy, asOf));
         findings.AddRange(MissingContingencyPlans(cluster.ClusterId, windows, asOf));
         findings.AddRange(MissingRetrospectives(cluster.ClusterId, windows, policy, asOf));
+        findings.AddRange(WindowOutcomeFindings(cluster, asOf));
+        findings.AddRange(RiskFindings.Unregistered(cluster, asOf));
         return [.. findings.OrderBy(f => f.DetectedAt).ThenBy(f => f.Kind).ThenBy(f => f.Subject, StringComparer.Ordinal)];
     }
 
@@ -37,7 +39,7 @@ public static partial class ProcessChecks
             if (started || aborted) continue;
             var detected = w.EndsAt >= w.Scheduled!.At ? w.EndsAt : w.Scheduled!.At;
             yield return new Finding(clusterId, FindingKind.MissedWindow, w.WindowId,
-                $"window {w.WindowId} ({w.StartsAt:u} to {w.EndsAt:u}) was not started by its end", detected, null, [w.Scheduled!.Evidence]);
+                $"window {w.WindowId} ({Words.Instant(w.StartsAt)} to {Words.Instant(w.EndsAt)}) was scheduled and not started by its end", detected, null, [w.Scheduled!.Evidence]);
         }
     }
 
@@ -132,6 +134,28 @@ public static partial class ProcessChecks
             yield return new Finding(clusterId, FindingKind.MissingRetrospective, w.WindowId,
                 $"no retrospective within {policy.RetrospectiveDays} days after window {w.WindowId} {(end.Aborted ? "was aborted" : "completed")}",
                 deadline, first?.At, first is null ? [end.Evidence] : [end.Evidence, first.Evidence]);
+        }
+    }
+
+    /// <summary>
+    /// A window completed with part of its plan undone (partial) or aborted (called off, its contingency plan used, or
+    /// completed as failed): a finding of its own with the reason the ledger records, found when it ended and resolved
+    /// when a later window of the cluster was held as planned.
+    /// </summary>
+    private static IEnumerable<Finding> WindowOutcomeFindings(ClusterHistory cluster, DateTimeOffset asOf)
+    {
+        var verdicts = WindowOutcomes.Evaluate(cluster, asOf);
+        foreach (var v in verdicts.Where(v => v.Result is WindowResult.Partial or WindowResult.Aborted))
+        {
+            var resolved = verdicts.Where(n => n.Result == WindowResult.Held && n.StartsAt > v.StartsAt && n.EndedAt <= asOf).MinBy(n => n.EndedAt);
+            var window = $"window {v.WindowId} ({Words.Instant(v.StartsAt)} to {Words.Instant(v.EndsAt)})";
+            var (kind, detail) = v.Result == WindowResult.Partial
+                ? (FindingKind.PartialWindow, $"{window} was completed with part of its plan undone: {v.Reason}")
+                : (FindingKind.AbortedWindow, $"{window} was aborted ({v.Reason})");
+            var evidence = new List<EvidenceRef> { v.Scheduled };
+            if (v.Outcome is { } outcome) evidence.Add(outcome);
+            if (resolved?.Outcome is { } next) evidence.Add(next);
+            yield return new Finding(cluster.ClusterId, kind, v.WindowId, detail, v.EndedAt!.Value, resolved?.EndedAt, evidence);
         }
     }
 }

@@ -29,6 +29,13 @@ public sealed record ComponentInterval(
     EvidenceRef Evidence,
     ObservedVersion? Previous = null);
 
+/// <summary>
+/// The EOL risk of one running version (or group of instances of it) on a day, with the dates it was judged by, each with
+/// its own days left: end of active support, end of standard support and, only where extended support counts, end of
+/// extended support (see <see cref="EolAssessment"/>). <see cref="Product"/> and <see cref="Cycle"/> are the release line
+/// whose dates these are (for a distribution kernel, the OS release that maintains it). <see cref="Accepted"/> is the
+/// exception under which the component's risk is accepted on that day, if any: an accepted risk is shown, never hidden.
+/// </summary>
 public sealed record EolRiskVerdict(
     string ClusterId,
     string ComponentId,
@@ -38,17 +45,21 @@ public sealed record EolRiskVerdict(
     string RawVersion,
     string Version,
     string Cycle,
-    DateOnly? Eoas,
-    DateOnly? Eol,
-    DateOnly? Eoes,
-    int? DaysLeft,
+    SupportEnd? ActiveSupport,
+    SupportEnd? StandardSupport,
+    SupportEnd? ExtendedSupport,
     EolLevel Level,
     string? Note,
     int? PatchesBehind,
     int? OldestMissingPatchAgeDays,
     string? LatestPatch,
     EvidenceRef? Evidence,
-    int Instances = 1);
+    int Instances = 1,
+    Acceptance? Accepted = null)
+{
+    /// <summary>When the level becomes eol: end of extended support where it counts, else end of standard support.</summary>
+    public SupportEnd? Deadline() => ExtendedSupport ?? StandardSupport;
+}
 
 public enum SlaStatus
 {
@@ -62,7 +73,9 @@ public enum SlaStatus
 
 /// <summary>
 /// One patch p of a cycle against one cluster component group (control plane, kubelets: the last node counts,
-/// or one add-on / OS / runtime product). AppliedAt is null while not applied as of the date asked.
+/// or one add-on / OS / runtime product). AppliedAt is null while not applied as of the date asked. The SLA clock runs
+/// from <see cref="ClockFrom"/>: the release instant, or the end of the release day when the catalog knows only the day
+/// (<see cref="DayOnly"/>); DueAt, Latency and Age count from it.
 /// </summary>
 public sealed record PatchLatencyVerdict(
     string ClusterId,
@@ -71,6 +84,8 @@ public sealed record PatchLatencyVerdict(
     string Cycle,
     string Patch,
     DateTimeOffset ReleasedAt,
+    bool DayOnly,
+    DateTimeOffset ClockFrom,
     bool Critical,
     DateTimeOffset DueAt,
     DateTimeOffset? AppliedAt,
@@ -94,9 +109,23 @@ public enum FindingKind
     LongGracePeriod,
     PdbAllowsNoDisruption,
     InsufficientSpareCapacity,
+    /// <summary>A window completed with part of its plan undone.</summary>
+    PartialWindow,
+    /// <summary>A window aborted (its contingency plan used), or completed as failed.</summary>
+    AbortedWindow,
+    /// <summary>A production component at eol or high risk.</summary>
+    EolComponent,
+    /// <summary>A patch not applied by its SLA deadline.</summary>
+    PatchOverdue,
+    /// <summary>Observations recorded for a cluster nobody registered (no owner, no policy of its own).</summary>
+    UnregisteredCluster,
 }
 
-/// <summary>A process or drain-readiness finding; Subject identifies it within its kind (window id, component, workload).</summary>
+/// <summary>
+/// A finding: Subject identifies it within its kind and cluster (window id, component, workload) and says what it is
+/// about; Detail says what happened. Owner is the cluster's owner team; DueAt, where the finding has one, is when it must
+/// be resolved (an EOL component: its end of support; a patch: release + SLA), and past it the open finding is overdue.
+/// </summary>
 public sealed record Finding(
     string ClusterId,
     FindingKind Kind,
@@ -104,10 +133,21 @@ public sealed record Finding(
     string Detail,
     DateTimeOffset DetectedAt,
     DateTimeOffset? ResolvedAt,
-    IReadOnlyList<EvidenceRef> Evidence)
+    IReadOnlyList<EvidenceRef> Evidence,
+    string Owner = "",
+    DateTimeOffset? DueAt = null)
 {
     public bool IsOpenAt(DateTimeOffset asOf) => DetectedAt <= asOf && (ResolvedAt is null || ResolvedAt > asOf);
+
+    /// <summary>How long the finding has stood as of <paramref name="asOf"/>: to its resolution, or to asOf while open.</summary>
+    public TimeSpan AgeAt(DateTimeOffset asOf) => (ResolvedAt is { } r && r <= asOf ? r : asOf) - DetectedAt;
+
+    /// <summary>The due date an open finding is past as of <paramref name="asOf"/> (overdue since then), or null.</summary>
+    public DateTimeOffset? OverdueSinceAt(DateTimeOffset asOf) => IsOpenAt(asOf) && DueAt is { } due && due < asOf ? due : null;
 }
+
+/// <summary>An item's risk accepted under an exception: who asked and why, who approved, and until when (exclusive: open again on that day).</summary>
+public sealed record Acceptance(string ExceptionId, string Reason, string RequestedBy, string ApprovedBy, DateTimeOffset ApprovedAt, DateOnly Until);
 
 /// <summary>Drain readiness of a cluster as of a date: open risks and the estimated time to drain every node once.</summary>
 public sealed record DrainReadinessVerdict(

@@ -13,6 +13,8 @@ namespace Compliance.Domain.Versions;
 /// <param name="UnknownReason">Why the version is unknown; null when known.</param>
 /// <param name="Build">A vendor or distribution build suffix (eks-adc7111, 1057-azure, 201.852.amzn2.x86_64, debian-12-r3);
 /// a distribution kernel's patches follow the distribution, not upstream's patch numbers.</param>
+/// <param name="MaintainedBy">For a distribution kernel, the OS release that maintains it (its support dates are that
+/// release's); null for everything else, and for a kernel on an OS that ships upstream kernels.</param>
 public sealed record ObservedVersion(
     string Raw,
     string Product,
@@ -21,7 +23,8 @@ public sealed record ObservedVersion(
     string Normalized,
     Flavour? Flavour,
     string? UnknownReason,
-    string? Build = null)
+    string? Build = null,
+    MaintainedBy? MaintainedBy = null)
 {
     public bool IsKnown => UnknownReason is null;
 
@@ -29,4 +32,17 @@ public sealed record ObservedVersion(
         new(raw ?? "", product, "", VersionKey.Empty, "", null, reason);
 
     public override string ToString() => IsKnown ? $"{Product} {Normalized}" : $"unknown ({Raw})";
+}
+
+/// <summary>
+/// The OS release that maintains a component it ships for the life of the release: a distribution kernel
+/// (<c>5.15.0-190-generic</c> on Ubuntu 22.04) gets its fixes as the distribution's own builds until that release ends.
+/// <see cref="Cycle"/> is empty, with <see cref="UnknownReason"/>, when the distribution is known but not its release
+/// (Container-Optimized OS names no milestone in its osImage; a bare <c>-generic</c> kernel names no Ubuntu release).
+/// </summary>
+public sealed record MaintainedBy(string Product, string Cycle, string? UnknownReason = null)
+{
+    public bool IsKnown => UnknownReason is null;
+
+    public override string ToString() => IsKnown ? $"{Product} {Cycle}" : Product;
 }

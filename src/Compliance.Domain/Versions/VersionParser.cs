@@ -25,7 +25,8 @@ public static class VersionParser
 
     public static ObservedVersion ParseOsImage(string osImage) => OsImages.Parse(osImage ?? "");
 
-    public static ObservedVersion ParseKernel(string kernelVersion) => Kernels.Parse(kernelVersion ?? "");
+    /// <summary>A node's kernel; <paramref name="osImage"/> (the same node's) says which distribution release maintains it.</summary>
+    public static ObservedVersion ParseKernel(string kernelVersion, string? osImage = null) => Kernels.Parse(kernelVersion ?? "", osImage);
 
     public static ObservedVersion ParseRuntime(string runtimeVersion) => Runtimes.Parse(runtimeVersion ?? "");
 

@@ -97,7 +97,9 @@ internal static class ApiServices
             .MapFleetQueries()
             .MapReports()
             .MapClusterCommands()
-            .MapWindowCommands();
+            .MapWindowCommands()
+            .MapExceptionCommands()
+            .MapCatalogCommands();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthJson.WriteAsync })

@@ -37,6 +37,32 @@ internal static class CatalogCommand
             output.WriteLine($"catalog age: {Text.Number(snapshot.AgeInDays(today))} days (oldest retrieval {Text.Day(snapshot.OldestRetrieval)})");
             return 0;
         });
-        return new Command("catalog", "The release catalog") { build, show };
+        return new Command("catalog", "The release catalog") { build, show, RecordCycle(output) };
+    }
+
+    /// <summary>
+    /// <c>compliance catalog record-cycle</c>: a release cycle of a product the shipped catalog lacks, recorded in the
+    /// ledger as a catalog fact with its source (through the same use case as the API; --server sends it to a server).
+    /// </summary>
+    private static Command RecordCycle(TextWriter output)
+    {
+        var product = Api.ApiVerb.Required("--product", "The product's slug (e.g. ingress-nginx)");
+        var cycle = Api.ApiVerb.Required("--cycle", "The release cycle as the product names it (e.g. 1.14)");
+        var released = Api.ApiVerb.Optional("--release-date", "When the cycle was released, YYYY-MM-DD");
+        var eoas = Api.ApiVerb.Optional("--eoas", "End of active support, YYYY-MM-DD");
+        var eol = Api.ApiVerb.Optional("--eol", "End of life (end of standard support), YYYY-MM-DD");
+        var eoes = Api.ApiVerb.Optional("--eoes", "End of extended support, YYYY-MM-DD");
+        var reached = new Option<bool>("--eol-reached") { Description = "The cycle's end of life was reached (with no date known)" };
+        var source = Api.ApiVerb.Required("--source", "Who says so: the announcement's URL or title");
+        var sourceDate = Api.ApiVerb.Required("--source-date", "The day the source published it, YYYY-MM-DD");
+        var command = Api.ApiVerb.Post<Application.UseCases.Requests.RecordCycleRequest>("record-cycle",
+            "Record a release cycle of a product the shipped catalog lacks, with its source (operator)", output,
+            p => $"/api/v1/catalog/products/{Api.ApiVerb.Segment(p.GetValue(product)!)}/cycles", p => new Dictionary<string, object?>
+            {
+                ["cycle"] = p.GetValue(cycle), ["releaseDate"] = p.GetValue(released), ["eoas"] = p.GetValue(eoas), ["eol"] = p.GetValue(eol),
+                ["eoes"] = p.GetValue(eoes), ["eolReached"] = p.GetValue(reached), ["source"] = p.GetValue(source), ["sourceDate"] = p.GetValue(sourceDate),
+            }, (s, p, r, call, ct) => s.RecordCycleAsync(p.GetValue(product)!, r, call, ct), product, cycle, released, eoas, eol, eoes, reached, source, sourceDate);
+        foreach (var option in Api.ApiTarget.Options()) command.Options.Add(option);
+        return command;
     }
 }

@@ -46,10 +46,16 @@ internal static class CheckCommand
         table.Add("as of", Text.Day(r.AsOf));
         table.Add("level", r.Level.ToString().ToLowerInvariant());
         table.Add("note", r.Note);
-        table.Add("end of active support", Text.Day(r.Eoas));
-        table.Add("end of life", Text.Day(r.Eol));
-        table.Add("end of extended support", Text.Day(r.Eoes));
-        table.Add("days left", Text.Number(r.DaysLeft));
+        table.Add("end of active support", Text.Day(r.ActiveSupport?.Ends));
+        table.Add("days left to end of active support", Text.Number(r.ActiveSupport?.DaysLeft));
+        table.Add("end of standard support", Text.Day(r.StandardSupport?.Ends));
+        table.Add("days left to end of standard support", Text.Number(r.StandardSupport?.DaysLeft));
+        if (r.ExtendedSupport is { } extended)
+        {
+            table.Add("end of extended support (counted)", Text.Day(extended.Ends));
+            table.Add("days left to end of extended support", Text.Number(extended.DaysLeft));
+        }
+
         table.Add("patches behind", Text.Number(r.PatchesBehind));
         table.Add("oldest missing patch age (days)", Text.Number(r.OldestMissingPatchAgeDays));
         table.Add("latest patch", r.LatestPatch);

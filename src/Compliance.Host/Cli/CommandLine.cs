@@ -22,6 +22,7 @@ internal static class CommandLine
         };
         foreach (var command in ExportImportCommands.Create(time, output)) root.Subcommands.Add(command);
         foreach (var command in Api.QueryCommands.Create(output).Concat(Api.MaintenanceCommands.Create(output))) root.Subcommands.Add(command);
+        root.Subcommands.Add(Api.ExceptionCommands.Create(output));
         root.Options.Add(Options.Data);
         root.Options.Add(Options.Store);
 

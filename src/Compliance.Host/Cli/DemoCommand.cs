@@ -39,10 +39,11 @@ internal static class DemoCommand
             foreach (var scenario in DemoFleet.Scenarios) output.WriteLine($"  - {scenario}");
             output.WriteLine($"\nFleet EOL risk as of {Text.Day(lastDay)}:\n");
             output.Write(EolRiskCommand.Table(await ledger.Fleet.EolRiskAsync(null, lastDay, ct), c => clusters.TryGetValue(c, out var r) ? r.Environment : ""));
-            output.WriteLine($"\nPatch latency as of {Text.Day(lastDay)}:\n");
-            output.Write(PatchSummary.Table(await ledger.Fleet.PatchLatencyAsync(null, evaluatedAt, ct), evaluatedAt));
-            var report = await ReportCommand.IssueAsync(ledger.Reports, new(ReportScope.Fleet, lastDay.AddYears(-1), lastDay, evaluatedAt, ReportCommand.Organisation(null)), null, null, ct);
-            output.WriteLine($"\nFleet report (last 12 months): {report.Path}");
+            var (from, to) = (lastDay.AddYears(-1), lastDay);
+            output.WriteLine($"\nPatch latency of the patches released {Text.Day(from)} to {Text.Day(to)} (the report's period), as of {Text.Day(lastDay)}:\n");
+            output.Write(PatchSummary.Table(await ledger.Fleet.PatchLatencyAsync(null, evaluatedAt, ct), from, to, evaluatedAt));
+            var report = await ReportCommand.IssueAsync(ledger.Reports, new(ReportScope.Fleet, from, to, evaluatedAt, ReportCommand.Organisation(null)), null, null, ct);
+            output.WriteLine($"\nFleet report ({Text.Day(from)} to {Text.Day(to)}): {report.Path}");
             output.WriteLine($"\nData directory: {data.Path}  (try: compliance eol-risk --data {data.Path}; compliance verify --data {data.Path})");
             return 0;
         });

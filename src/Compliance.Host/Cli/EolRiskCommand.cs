@@ -35,12 +35,14 @@ internal static class EolRiskCommand
 
     public static string Table(IEnumerable<EolRiskVerdict> verdicts, Func<string, string> environmentOf)
     {
-        var table = new TextTable("cluster", "env", "component", "product", "version", "cycle", "eol", "days left", "level", "behind", "note");
+        var table = new TextTable("cluster", "env", "component", "product", "version", "cycle", "standard support ends", "days left",
+            "extended support ends", "days left (extended)", "level", "behind", "accepted", "note");
         foreach (var v in verdicts)
         {
             table.Add(v.ClusterId, environmentOf(v.ClusterId), v.Instances > 1 ? $"{v.ComponentId} x{v.Instances}" : v.ComponentId, v.Product,
-                v.Version.Length > 0 ? v.Version : v.RawVersion, v.Cycle, Text.Day(v.Eol), Text.Number(v.DaysLeft),
-                v.Level.ToString().ToLowerInvariant(), Text.Number(v.PatchesBehind), v.Note);
+                v.Version.Length > 0 ? v.Version : v.RawVersion, v.Cycle, Text.Day(v.StandardSupport?.Ends), Text.Number(v.StandardSupport?.DaysLeft),
+                Text.Day(v.ExtendedSupport?.Ends), Text.Number(v.ExtendedSupport?.DaysLeft), v.Level.ToString().ToLowerInvariant(),
+                Text.Number(v.PatchesBehind), v.Accepted is { } a ? $"{a.ExceptionId} until {Text.Day(a.Until)}" : "", v.Note);
         }
 
         return table.ToString();

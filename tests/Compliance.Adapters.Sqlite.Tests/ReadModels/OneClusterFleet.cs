@@ -22,7 +22,13 @@ internal sealed class OneClusterFleet
     public void Apply(DomainEvent e)
     {
         position++;
-        fleet.Apply(new RecordedFact(e, e is ClusterRegistered ? $"cluster-{ClusterId}" : $"observations-{ClusterId}", position, position, At));
+        var stream = e switch
+        {
+            ClusterRegistered => $"cluster-{ClusterId}",
+            ExceptionEvent => $"exceptions-{ClusterId}",
+            _ => $"observations-{ClusterId}",
+        };
+        fleet.Apply(new RecordedFact(e, stream, position, position, At));
     }
 
     /// <summary>Evaluates the cluster a day after <see cref="At"/> and commits it with the checkpoint at the last event applied.</summary>

@@ -29,7 +29,7 @@ internal sealed class DemoLedger
 
     public DateTimeOffset AsOf => new(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    /// <summary>The shipped catalog with the demo's catalog facts (its vulnerability) folded on top.</summary>
+    /// <summary>The shipped catalog with the demo's catalog facts (its vulnerability, ingress-nginx's cycles) folded on top.</summary>
     public ReleaseCatalog Catalog => CatalogSnapshot.Embedded.Catalog.With(Facts.Select(f => f.Event).OfType<CatalogEvent>());
 
     public IReadOnlyList<string> ClusterIds =>
@@ -37,8 +37,8 @@ internal sealed class DemoLedger
 
     public ClusterHistory History(string clusterId)
     {
-        var history = new ClusterHistory(clusterId);
-        string[] streams = [Streams.Cluster(clusterId), Streams.Maintenance(clusterId), Streams.Observations(clusterId)];
+        var history = new ClusterHistory(clusterId, CatalogSnapshot.Embedded.Catalog);
+        string[] streams = [Streams.Cluster(clusterId), Streams.Maintenance(clusterId), Streams.Observations(clusterId), Streams.Exceptions(clusterId)];
         foreach (var fact in Facts.Where(f => streams.Contains(f.Stream))) history.Apply(fact);
         return history;
     }
@@ -77,6 +77,8 @@ internal sealed class DemoLedger
             (s, e) => MaintenanceDecider.Evolve(s as MaintenanceState ?? MaintenanceDecider.Initial, e)),
         RecordObservation c => (ObservationDecider.Decide(c, state as ObservationState ?? ObservationDecider.Initial),
             (s, e) => ObservationDecider.Evolve(s as ObservationState ?? ObservationDecider.Initial, e)),
+        ExceptionCommand c => (ExceptionDecider.Decide(c, state as ExceptionsState ?? ExceptionDecider.Initial),
+            (s, e) => ExceptionDecider.Evolve(s as ExceptionsState ?? ExceptionDecider.Initial, e)),
         RecordCatalogFact c => (CatalogDecider.Decide(c, state as CatalogState ?? CatalogDecider.Initial),
             (s, e) => CatalogDecider.Evolve(s as CatalogState ?? CatalogDecider.Initial, e)),
         _ => throw new InvalidOperationException($"no decider for {command.GetType().Name}"),

@@ -36,7 +36,7 @@ public sealed class DemoScenarioTests
 
         verdict.Product.ShouldBe("amazon-eks");
         verdict.Level.ShouldBe(EolLevel.High);
-        var eol = verdict.Eol.ShouldNotBeNull();
+        var eol = verdict.StandardSupport.ShouldNotBeNull().Ends;
         (eol.DayNumber - DemoLedger.Today.DayNumber).ShouldBeInRange(1, 30);
     }
 
@@ -146,6 +146,64 @@ public sealed class DemoScenarioTests
         findings.ShouldContain(f => f.Kind == FindingKind.MissedWindow && f.ClusterId == "data-prod");
         findings.ShouldContain(f => f.Kind == FindingKind.UnrecordedChange && f.ClusterId == "shop-staging");
         findings.ShouldContain(f => f.Kind == FindingKind.StagingSkipped && f.ClusterId == "payments-prod");
+    }
+
+    [Fact]
+    public void ubuntu_nodes_kernels_are_judged_by_their_ubuntu_release()
+    {
+        var kernels = EolRisk.Evaluate(Ledger.History("web-prod"), Catalog.Value, DemoLedger.Today).Where(v => v.Kind == ComponentKind.Kernel).ToList();
+
+        kernels.ShouldNotBeEmpty();
+        kernels.ShouldAllBe(v => v.Product == "ubuntu" && v.Note != null && v.Note.StartsWith("maintained by Ubuntu"));
+    }
+
+    [Fact]
+    public void ingress_nginx_is_judged_by_the_cycles_an_operator_recorded_and_is_past_its_end_of_life()
+    {
+        var ingress = EolRisk.Evaluate(Ledger.History("shop-prod"), Catalog.Value, DemoLedger.Today).Single(v => v.Product == "ingress-nginx");
+        var recorded = Ledger.Facts.Select(f => f.Event).OfType<ReleaseCycleRecorded>().Where(c => c.Product == "ingress-nginx").ToList();
+
+        ingress.Level.ShouldBe(EolLevel.Eol);
+        ingress.StandardSupport.ShouldNotBeNull().Ends.ShouldBe(new DateOnly(2026, 3, 31));
+        recorded.ShouldNotBeEmpty();
+        recorded.ShouldAllBe(c => c.Source.Contains("kubernetes.io/blog/2025/11/11/ingress-nginx-retirement"));
+    }
+
+    [Fact]
+    public void windows_whose_drains_hit_open_risks_are_partial_with_their_reason_not_held()
+    {
+        var billing = WindowOutcomes.Evaluate(Ledger.History("billing-prod"), Ledger.AsOf);
+
+        var partial = billing.Where(w => w.Result == WindowResult.Partial).ToList();
+        partial.ShouldNotBeEmpty();
+        partial.ShouldAllBe(w => w.Reason != null && w.Reason.Contains("PdbBlocked"));
+        Findings.Value.Where(f => f.Kind == FindingKind.PartialWindow && f.ClusterId == "billing-prod").Count().ShouldBe(partial.Count);
+        WindowOutcomes.Score(billing).Share.ShouldNotBeNull().ShouldBeLessThan(1);
+    }
+
+    [Fact]
+    public void web_prod_accepts_its_ingress_nginx_risk_and_billing_prods_pdb_acceptance_has_expired()
+    {
+        var web = Judged("web-prod");
+        var billing = Judged("billing-prod");
+
+        web.Exceptions.ShouldHaveSingleItem().Status.ShouldBe(ExceptionStatus.Accepted);
+        var accepted = web.Findings.Where(f => f.State == FindingState.Accepted).ShouldHaveSingleItem();
+        accepted.Subject.ShouldStartWith("add-on ingress-nginx");
+        accepted.Accepted.ShouldNotBeNull().ApprovedBy.ShouldBe("admin:grace");
+        accepted.Accepted.RequestedBy.ShouldBe("ops:alice");
+        billing.Exceptions.ShouldHaveSingleItem().Status.ShouldBe(ExceptionStatus.Expired);
+        billing.Findings.Single(f => f.Kind == FindingKind.PdbAllowsNoDisruption).State.ShouldBe(FindingState.Open);
+    }
+
+    private static (IReadOnlyList<ExceptionVerdict> Exceptions, IReadOnlyList<FindingStatus> Findings) Judged(string clusterId)
+    {
+        var history = Ledger.History(clusterId);
+        var staging = history.Registration?.StagingClusterId is { } s ? Ledger.History(s) : null;
+        var patches = PatchLatency.Evaluate(history, Catalog.Value, Ledger.AsOf);
+        var findings = ClusterFindings.Evaluate(history, staging, Catalog.Value, patches, DrainReadiness.Evaluate(history, Ledger.AsOf), Ledger.AsOf);
+        var exceptions = Exceptions.Evaluate(history, findings, Ledger.AsOf);
+        return (exceptions, [.. findings.Select(f => Exceptions.StatusOf(f, exceptions, Ledger.AsOf))]);
     }
 
     private static EolRiskVerdict ControlPlane(string clusterId) =>

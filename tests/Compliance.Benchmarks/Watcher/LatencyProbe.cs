@@ -112,5 +112,7 @@ internal sealed class TimedReadModels(IReadModelStore inner, LatencyProbe probe)
 
     public Task<IReadOnlyList<AuditEntry>> AuditLogAsync(string clusterId, int skip, int take, CancellationToken ct) => inner.AuditLogAsync(clusterId, skip, take, ct);
 
+    public Task<IReadOnlyList<ExceptionVerdict>> ExceptionsAsync(string? clusterId, CancellationToken ct) => inner.ExceptionsAsync(clusterId, ct);
+
     public Task<string> DigestAsync(CancellationToken ct) => inner.DigestAsync(ct);
 }

@@ -123,7 +123,9 @@ public sealed class ReleaseCatalogLookupTests
     [Fact]
     public void patches_behind_cannot_be_told_for_a_distribution_kernel_but_can_for_an_upstream_one()
     {
-        catalog.PatchesBehind(Observed("linux-kernel", "5.15", "1057-azure", 5, 15, 0), Day(2025, 6, 1)).ShouldBeNull();
+        var ubuntu = Observed("linux-kernel", "5.15", "1057-azure", 5, 15, 0) with { MaintainedBy = new MaintainedBy("ubuntu", "22.04") };
+        catalog.PatchesBehind(ubuntu, Day(2025, 6, 1)).ShouldBeNull();
+        catalog.PatchesBehindUnknownReason(ubuntu).ShouldNotBeNull().ShouldContain("maintained by ubuntu 22.04");
         catalog.PatchesBehind(Observed("linux-kernel", "5.15", "", 5, 15, 1), Day(2025, 6, 1)).ShouldBe(1);
     }
 

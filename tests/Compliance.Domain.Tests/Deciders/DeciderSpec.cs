@@ -67,6 +67,9 @@ internal static class Spec
     public static DeciderSpec<Commands.ObservationCommand, ObservationState> Observations() =>
         new(ObservationDecider.Decide, ObservationDecider.Evolve, ObservationDecider.Initial);
 
+    public static DeciderSpec<Commands.ExceptionCommand, ExceptionsState> Exceptions() =>
+        new(ExceptionDecider.Decide, ExceptionDecider.Evolve, ExceptionDecider.Initial);
+
     public static DeciderSpec<Commands.RecordCatalogFact, CatalogState> Catalog() =>
         new(CatalogDecider.Decide, CatalogDecider.Evolve, CatalogDecider.Initial);
 }

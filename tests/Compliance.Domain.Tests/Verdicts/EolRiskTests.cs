@@ -46,7 +46,8 @@ public sealed class EolRiskTests
         var verdict = Assess("v1.29.3", Eol129.AddDays(daysFromEol));
 
         verdict.Level.ShouldBe(expected);
-        verdict.DaysLeft.ShouldBe(daysLeft);
+        verdict.StandardSupport.ShouldBe(new SupportEnd(Eol129, daysLeft));
+        verdict.ExtendedSupport.ShouldBeNull();
     }
 
     [Theory]
@@ -70,14 +71,17 @@ public sealed class EolRiskTests
     [Fact]
     public void a_cycle_with_no_eol_announced_is_low() => Assess("v1.32.1", Date(2025, 1, 1)).Level.ShouldBe(EolLevel.Low);
 
+    // Each date beside its own count: end of standard support (eol 2025-03-23) and, where extended support counts, its
+    // end (eoes 2026-03-23). The EKS rows used to show the eol date beside the days left to eoes.
     [Theory]
-    [InlineData(2025, 3, 22, null, EolLevel.High, null, 366)]
-    [InlineData(2025, 3, 23, null, EolLevel.High, "extended support", 365)]
-    [InlineData(2026, 3, 22, null, EolLevel.High, "extended support", 1)]
-    [InlineData(2026, 3, 23, null, EolLevel.Eol, "extended support ended", 0)]
-    [InlineData(2025, 6, 1, false, EolLevel.Eol, null, -70)]
-    [InlineData(2025, 3, 22, false, EolLevel.High, null, 1)]
-    public void eks_extended_support_counts_by_default_until_eoes(int year, int month, int day, bool? extended, EolLevel expected, string? note, int daysLeft)
+    [InlineData(2025, 3, 22, null, EolLevel.High, null, 1, 366)]
+    [InlineData(2025, 3, 23, null, EolLevel.High, "extended support", 0, 365)]
+    [InlineData(2026, 3, 22, null, EolLevel.High, "extended support", -364, 1)]
+    [InlineData(2026, 3, 23, null, EolLevel.Eol, "extended support ended", -365, 0)]
+    [InlineData(2025, 6, 1, false, EolLevel.Eol, null, -70, null)]
+    [InlineData(2025, 3, 22, false, EolLevel.High, null, 1, null)]
+    public void eks_extended_support_counts_by_default_until_eoes_and_each_date_has_its_own_days_left(
+        int year, int month, int day, bool? extended, EolLevel expected, string? note, int standardDaysLeft, int? extendedDaysLeft)
     {
         var policy = MaintenancePolicy.Default with { ExtendedSupport = extended };
         var version = VersionParser.ParseKubernetes("v1.29.3-eks-adc7111", Flavour.Eks);
@@ -86,7 +90,9 @@ public sealed class EolRiskTests
 
         verdict.Level.ShouldBe(expected);
         verdict.Note.ShouldBe(note);
-        verdict.DaysLeft.ShouldBe(daysLeft);
+        verdict.StandardSupport.ShouldBe(new SupportEnd(Date(2025, 3, 23), standardDaysLeft));
+        verdict.ExtendedSupport.ShouldBe(extendedDaysLeft is { } d ? new SupportEnd(Date(2026, 3, 23), d) : null);
+        verdict.Deadline().ShouldBe(verdict.ExtendedSupport ?? verdict.StandardSupport);
     }
 
     [Fact]

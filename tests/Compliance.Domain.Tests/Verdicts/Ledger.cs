@@ -26,8 +26,9 @@ internal sealed class Ledger(string clusterId = "prod")
         return history;
     }
 
-    public Ledger Registered(DateTimeOffset at, Flavour flavour = Flavour.Upstream, Environment environment = Environment.Production, string? staging = null) =>
-        Add($"cluster-{ClusterId}", new ClusterRegistered(ClusterId, ClusterId, environment, "platform", flavour, staging, at), at);
+    public Ledger Registered(DateTimeOffset at, Flavour flavour = Flavour.Upstream, Environment environment = Environment.Production, string? staging = null,
+        string owner = "platform") =>
+        Add($"cluster-{ClusterId}", new ClusterRegistered(ClusterId, ClusterId, environment, owner, flavour, staging, at), at);
 
     public Ledger PolicySet(MaintenancePolicy policy, DateTimeOffset at) =>
         Add($"cluster-{ClusterId}", new MaintenancePolicySet(ClusterId, policy, at), at);
@@ -70,11 +71,13 @@ internal sealed class Ledger(string clusterId = "prod")
     public Ledger Upgraded(string windowId, ComponentKind kind, string product, string from, string to, ChangeKind change, DateTimeOffset at) =>
         Maintenance(new ComponentUpgraded(ClusterId, windowId, new ComponentRef(kind, product), from, to, change, at));
 
-    public Ledger Completed(string windowId, DateTimeOffset at) =>
-        Maintenance(new MaintenanceCompleted(ClusterId, windowId, WindowOutcome.Succeeded, null, at));
+    public Ledger Completed(string windowId, DateTimeOffset at, WindowOutcome outcome = WindowOutcome.Succeeded, string? notes = null) =>
+        Maintenance(new MaintenanceCompleted(ClusterId, windowId, outcome, notes, at));
 
-    public Ledger Aborted(string windowId, DateTimeOffset at) =>
-        Maintenance(new MaintenanceAborted(ClusterId, windowId, ContingencyUsed: true, "api server did not come back", at));
+    public Ledger Aborted(string windowId, DateTimeOffset at, bool contingencyUsed = true, string reason = "api server did not come back") =>
+        Maintenance(new MaintenanceAborted(ClusterId, windowId, contingencyUsed, reason, at));
+
+    public Ledger Exception(ExceptionEvent e) => Add($"exceptions-{ClusterId}", e, DateTimeOffset.MinValue);
 
     public Ledger Retrospective(string windowId, DateTimeOffset at) =>
         Maintenance(new RetrospectiveRecorded(ClusterId, windowId, ["drain took long"], ["raise PDB budgets"], at));

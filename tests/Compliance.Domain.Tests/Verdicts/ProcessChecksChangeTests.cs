@@ -26,7 +26,7 @@ public sealed class ProcessChecksChangeTests
 
         var finding = Findings(ledger, S.AddHours(1), FindingKind.UnrecordedChange).ShouldHaveSingleItem();
         finding.DetectedAt.ShouldBe(S);
-        finding.Detail.ShouldContain("1.29.3 -> 1.29.4");
+        finding.Detail.ShouldContain("from 1.29.3 to 1.29.4");
         Findings(ledger, S.AddMinutes(-1), FindingKind.UnrecordedChange).ShouldBeEmpty();
     }
 
@@ -78,7 +78,7 @@ public sealed class ProcessChecksChangeTests
             .Node("c", "v1.29.3", T)
             .Node("c", "v1.29.4", S.AddHours(3));
 
-        var kubelet = Findings(ledger, S.AddHours(4), FindingKind.UnrecordedChange).Where(f => f.Subject.StartsWith("Kubelet", StringComparison.Ordinal)).ToList();
+        var kubelet = Findings(ledger, S.AddHours(4), FindingKind.UnrecordedChange).Where(f => f.Subject.StartsWith("kubelet ", StringComparison.Ordinal)).ToList();
 
         kubelet.Count.ShouldBe(2);
         kubelet[0].Evidence.Count.ShouldBe(2);
@@ -90,9 +90,9 @@ public sealed class ProcessChecksChangeTests
     {
         var ledger = Cluster().Node("c", "v1.29.4", S).NodeRemoved("a", S.AddMinutes(10)).Node("d", "v1.29.4", S.AddMinutes(20));
 
-        var kubelet = Findings(ledger, S.AddHours(2), FindingKind.UnrecordedChange).Where(f => f.Subject.StartsWith("Kubelet", StringComparison.Ordinal)).ToList();
+        var kubelet = Findings(ledger, S.AddHours(2), FindingKind.UnrecordedChange).Where(f => f.Subject.StartsWith("kubelet ", StringComparison.Ordinal)).ToList();
 
-        kubelet.ShouldHaveSingleItem().Detail.ShouldContain("1.29.3 -> 1.29.4");
+        kubelet.ShouldHaveSingleItem().Detail.ShouldContain("from 1.29.3 to 1.29.4");
     }
 
     [Fact]
@@ -103,9 +103,9 @@ public sealed class ProcessChecksChangeTests
             .Node("b", "v1.29.2", S)
             .Node("e", "v1.29.5", S.AddHours(2));
 
-        var joined = Findings(ledger, S.AddHours(3), FindingKind.UnrecordedChange).Single(f => f.Subject.StartsWith("Kubelet", StringComparison.Ordinal) && f.DetectedAt == S.AddHours(2));
+        var joined = Findings(ledger, S.AddHours(3), FindingKind.UnrecordedChange).Single(f => f.Subject.StartsWith("kubelet ", StringComparison.Ordinal) && f.DetectedAt == S.AddHours(2));
 
-        joined.Detail.ShouldContain("1.29.2 -> 1.29.5");
+        joined.Detail.ShouldContain("from 1.29.2 to 1.29.5");
     }
 
     [Fact]

@@ -11,7 +11,8 @@ internal static class ImageReferences
         "latest", "stable", "main", "master", "edge", "nightly", "dev", "develop", "canary", "head",
     };
 
-    public sealed record Reference(string Path, string? Tag, string? Digest);
+    /// <summary>A reference's parts: the registry host (null for Docker Hub's default), the repository path without it, tag and digest.</summary>
+    public sealed record Reference(string Path, string? Tag, string? Digest, string? Registry = null);
 
     public static Reference? Read(string image)
     {
@@ -38,7 +39,7 @@ internal static class ImageReferences
             || first.Contains(':', StringComparison.Ordinal) || first == "localhost");
         var path = string.Join('/', segments.Skip(hasRegistry ? 1 : 0)).ToLowerInvariant();
         if (path.StartsWith("library/", StringComparison.Ordinal)) path = path["library/".Length..];
-        return new(path, tag is { Length: > 0 } ? tag : null, digest is { Length: > 0 } ? digest : null);
+        return new(path, tag is { Length: > 0 } ? tag : null, digest is { Length: > 0 } ? digest : null, hasRegistry ? first.ToLowerInvariant() : null);
     }
 
     public static ObservedVersion Parse(string image, string? product)

@@ -5,11 +5,13 @@ namespace Compliance.Domain.Versions.Parsing;
 /// <summary>
 /// Kernel release strings (<c>uname -r</c>, nodeInfo.kernelVersion): upstream numbers, then the distribution's build
 /// (<c>5.15.0-1057-azure</c> → key 5.15.0, build 1057-azure; <c>6.1.58+</c> on COS → build "+"). Distribution kernels
-/// backport fixes under their own build numbers, so the upstream key alone does not say which fixes are in.
+/// backport fixes under their own build numbers, so the upstream key alone does not say which fixes are in; who maintains
+/// the kernel (<see cref="ObservedVersion.MaintainedBy"/>) comes from the node's osImage, else the suffix
+/// (<see cref="KernelMaintainers"/>).
 /// </summary>
 internal static partial class Kernels
 {
-    public static ObservedVersion Parse(string raw)
+    public static ObservedVersion Parse(string raw, string? osImage = null)
     {
         var text = raw.Trim();
         if (text.Length == 0) return ObservedVersion.Unknown(raw, "empty kernel version", "linux-kernel");
@@ -29,7 +31,8 @@ internal static partial class Kernels
         };
         var key = new VersionKey(PreRelease.KeyOf(number.Numbers, pre));
         var normalized = number.Joined + (pre is null ? "" : "-" + pre.Spelled.TrimStart('-', '.', '~'));
-        return new(raw, "linux-kernel", number.FirstSegments(2), key, normalized, null, null, build);
+        var line = number.FirstSegments(2);
+        return new(raw, "linux-kernel", line, key, normalized, null, null, build, KernelMaintainers.Of(text, line, osImage));
     }
 
     /// <summary>Whether a string without a declared product looks like a kernel: numbers and a distribution suffix.</summary>

@@ -26,7 +26,8 @@ internal sealed class CommandEndpoint(CommandService commands, IOptionsMonitor<A
         if (IdempotencyKeyProblem(key) is { } keyProblem) return Problems.Invalid(IdempotencyHeader, keyProblem);
         var body = await ReadAsync(http.Request, settings.CurrentValue.MaxRequestBodyBytes, ct);
         if (body is null) return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Request too large", "The request body is larger than the API accepts.");
-        var (request, parseErrors) = RequestJson.Parse<TRequest>(body, emptyIsObject: typeof(TRequest) == typeof(Application.UseCases.Requests.StartRequest));
+        var (request, parseErrors) = RequestJson.Parse<TRequest>(body, emptyIsObject: typeof(TRequest) == typeof(Application.UseCases.Requests.StartRequest)
+            || typeof(TRequest) == typeof(Application.UseCases.Requests.ApproveExceptionRequest));
         if (parseErrors is not null) return Problems.Invalid(parseErrors);
         if (!TryPrecondition(http.Request, out var expected)) return Problems.Invalid("If-Match", $"'{http.Request.Headers.IfMatch}' is not a stream revision ETag such as \"3\"");
 

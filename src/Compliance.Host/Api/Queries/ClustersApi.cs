@@ -21,8 +21,12 @@ internal static class ClustersApi
             .Produces<ClusterEolResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         clusters.MapGet("/{clusterId}/patch-latency", PatchLatency).WithName("ClusterPatchLatency").WithSummary("Patches released in a period and how fast they were applied")
             .Produces<PatchLatencyResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        clusters.MapGet("/{clusterId}/findings", Findings).WithName("ClusterFindings").WithSummary("Process and drain-readiness findings as of a day")
+        clusters.MapGet("/{clusterId}/findings", Findings).WithName("ClusterFindings")
+            .WithSummary("Findings as of a day (process, window outcomes, drain readiness, EOL components, overdue patches), with owner, due date, age and acceptance")
             .Produces<FindingsResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        clusters.MapGet("/{clusterId}/exceptions", Exceptions).WithName("ClusterExceptions")
+            .WithSummary("Risk acceptances requested on the cluster, with who accepted what, why and until when, as of a day")
+            .Produces<ExceptionsResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         clusters.MapGet("/{clusterId}/history", History).WithName("ClusterHistory").WithSummary("The cluster's audit log, paged, oldest first")
             .Produces<HistoryResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
@@ -45,6 +49,9 @@ internal static class ClustersApi
 
     private static async Task<IResult> Findings(string clusterId, [AsParameters] AsOfQuery query, QueryService queries, CancellationToken ct) =>
         QueryResults.Of(await queries.FindingsAsync(clusterId, query, ct));
+
+    private static async Task<IResult> Exceptions(string clusterId, [AsParameters] AsOfQuery query, QueryService queries, CancellationToken ct) =>
+        QueryResults.Of(await queries.ExceptionsAsync(clusterId, query, ct));
 
     private static async Task<IResult> History(string clusterId, [AsParameters] HistoryQuery query, QueryService queries, CancellationToken ct) =>
         QueryResults.Of(await queries.HistoryAsync(clusterId, query, ct));

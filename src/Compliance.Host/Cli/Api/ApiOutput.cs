@@ -43,7 +43,11 @@ internal static class ApiOutput
             if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(part, out current)) return "";
         }
 
-        return IsScalar(current) ? Scalar(current) : current.ValueKind == JsonValueKind.Array ? current.GetArrayLength().ToString(CultureInfo.InvariantCulture) : "";
+        if (IsScalar(current)) return Scalar(current);
+        if (current.ValueKind != JsonValueKind.Array) return "";
+        // A list of names (a patch's component kinds) reads as the names; a list of objects as how many there are.
+        var items = current.EnumerateArray().ToList();
+        return items.All(IsScalar) ? string.Join(", ", items.Select(Scalar)) : items.Count.ToString(CultureInfo.InvariantCulture);
     }
 
     private static bool IsScalar(JsonElement e) => e.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array);

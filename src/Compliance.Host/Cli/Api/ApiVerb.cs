@@ -36,9 +36,17 @@ internal static class ApiVerb
                 var (request, errors) = RequestJson.Parse<TRequest>(json, emptyIsObject: true);
                 if (errors is not null) throw new UserError(TerminalText.Safe(ProblemStatus.Line(Problem.Invalid(errors))));
                 var call = new CommandCall(LocalActor, Guid.NewGuid().ToString());
+                await services.EnsureCurrentAsync(ct); // some commands pin what they name in the read models (an exception's finding)
                 var result = await local(services.Commands, parse, request!, call, ct);
                 return result.Problem is { } problem ? throw new UserError(TerminalText.Safe(ProblemStatus.Line(problem))) : ToJson(result.Response!);
             });
+
+    /// <summary>An answer of either of two shapes (one cluster's or the fleet's), printed as the API sends it.</summary>
+    public static Answer<object> Boxed<T>(Answer<T> answer) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return new Answer<object>(answer.Value, answer.Problem);
+    }
 
     /// <summary>Who the ledger says acted when the CLI records in process: the user running it.</summary>
     public static string LocalActor => "cli:" + System.Environment.UserName;

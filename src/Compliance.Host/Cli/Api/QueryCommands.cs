@@ -19,19 +19,18 @@ internal static class QueryCommands
             (a, f) => ApiOutput.Fields(a, f), id);
         yield return WithTarget(new Command("clusters", "Registered clusters (local data directory, or --server)") { list, show });
 
-        var cluster = Required("--cluster", "The cluster id");
         var asOf = Options.AsOf();
-        yield return WithTarget(Get("findings", "Process and drain-readiness findings of a cluster", output,
-            p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/findings", ("asOf", p.GetValue(asOf))),
-            (q, p, ct) => q.FindingsAsync(p.GetValue(cluster)!, new AsOfQuery(p.GetValue(asOf)), ct),
-            (a, f) => ApiOutput.Render(a, f, "findings", "kind", "subject", "detectedAt", "resolvedAt", "detail"), cluster, asOf));
+        yield return WithTarget(Findings(output, asOf));
+
+        var cluster = Required("--cluster", "The cluster id");
 
         var from = Optional("--from", "First release day, YYYY-MM-DD (default: a year before --to)");
         var to = Optional("--to", "Last release day, YYYY-MM-DD (default: today)");
         yield return WithTarget(Get("patch-latency", "Patches released in a period and how fast the cluster applied them", output,
             p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/patch-latency", ("from", p.GetValue(from)), ("to", p.GetValue(to))),
             (q, p, ct) => q.PatchLatencyAsync(p.GetValue(cluster)!, new PatchLatencyQuery(p.GetValue(from), p.GetValue(to)), ct),
-            (a, f) => ApiOutput.Render(a, f, "patches", "kind", "product", "patch", "releasedAt", "critical", "appliedAt", "latency", "status"),
+            (a, f) => ApiOutput.Render(a, f, "patches", "kinds", "product", "patch", "releasedAt", "dayOnly", "clockFrom", "critical", "dueAt", "appliedAt",
+                "latency", "status"),
             cluster, from, to));
 
         var page = Optional("--page", "Page number, from 1");
@@ -40,6 +39,27 @@ internal static class QueryCommands
             p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/history", ("page", p.GetValue(page)), ("pageSize", p.GetValue(size))),
             (q, p, ct) => q.HistoryAsync(p.GetValue(cluster)!, new HistoryQuery(p.GetValue(page), p.GetValue(size)), ct),
             (a, f) => ApiOutput.Render(a, f, "entries", "position", "recordedAt", "actor", "text"), cluster, page, size));
+    }
+
+    /// <summary>
+    /// <c>compliance findings</c>: one cluster's findings (--cluster), or the fleet's (filtered by --environment and
+    /// --state), with owner, state, due date, overdue date, age and the exception that accepts each.
+    /// </summary>
+    private static Command Findings(TextWriter output, Option<string?> asOf)
+    {
+        var cluster = Optional("--cluster", "The cluster id (default: every cluster)");
+        var environment = Optional("--environment", "Only this environment, staging or production (fleet only)");
+        var state = Optional("--state", "Only findings in this state: open, overdue, accepted or resolved (fleet only)");
+        return Get("findings", "Findings with owner, due date, age and acceptance: one cluster's (--cluster), or the fleet's", output,
+            p => p.GetValue(cluster) is { } id
+                ? Query($"/api/v1/clusters/{Segment(id)}/findings", ("asOf", p.GetValue(asOf)))
+                : Query("/api/v1/fleet/findings", ("asOf", p.GetValue(asOf)), ("environment", p.GetValue(environment)), ("state", p.GetValue(state))),
+            async (q, p, ct) => p.GetValue(cluster) is { } id
+                ? Boxed(await q.FindingsAsync(id, new AsOfQuery(p.GetValue(asOf)), ct))
+                : Boxed(await q.FleetFindingsAsync(new FleetFindingsQuery(p.GetValue(environment), p.GetValue(state), p.GetValue(asOf)), ct)),
+            (a, f) => ApiOutput.Render(a, f, "findings", "clusterId", "kind", "subject", "owner", "state", "detectedAt", "dueAt", "overdueSince", "age",
+                "accepted.exceptionId", "accepted.until", "resolvedAt", "detail"),
+            cluster, environment, state, asOf);
     }
 
     /// <summary>Adds --server and --api-key (recursive) to a top-level API command.</summary>
