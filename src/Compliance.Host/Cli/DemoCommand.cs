@@ -38,9 +38,9 @@ internal static class DemoCommand
             output.WriteLine($"Projected {events} events for {clusters.Count} clusters.\n");
             foreach (var scenario in DemoFleet.Scenarios) output.WriteLine($"  - {scenario}");
             output.WriteLine($"\nFleet EOL risk as of {Text.Day(lastDay)}:\n");
-            output.Write(EolRiskCommand.Table(await ledger.Fleet.EolRiskAsync(null, lastDay, ct), c => clusters.TryGetValue(c, out var r) ? r.Environment : ""));
+            EolRiskCommand.Table(await ledger.Fleet.EolRiskAsync(null, lastDay, ct), c => clusters.TryGetValue(c, out var r) ? r.Environment : "").WriteTo(output);
             output.WriteLine($"\nPatch latency as of {Text.Day(lastDay)}:\n");
-            output.Write(PatchSummary.Table(await ledger.Fleet.PatchLatencyAsync(null, evaluatedAt, ct), evaluatedAt));
+            PatchSummary.Table(await ledger.Fleet.PatchLatencyAsync(null, evaluatedAt, ct), evaluatedAt).WriteTo(output);
             var report = await ReportCommand.IssueAsync(ledger.Reports, new(ReportScope.Fleet, lastDay.AddYears(-1), lastDay, evaluatedAt, ReportCommand.Organisation(null)), null, null, ct);
             output.WriteLine($"\nFleet report (last 12 months): {report.Path}");
             output.WriteLine($"\nData directory: {data.Path}  (try: compliance eol-risk --data {data.Path}; compliance verify --data {data.Path})");
@@ -52,6 +52,7 @@ internal static class DemoCommand
     /// <summary>A fresh folder, or one an earlier demo wrote; anything else is refused so no real ledger is ever replaced.</summary>
     private static void Prepare(DataDirectory data)
     {
+        data.RequireFolder();
         if (data.HasLedger && !File.Exists(data.DemoMarker))
             throw new UserError($"{data.Path} holds a ledger that is not a demo; pass --data with an empty or new folder");
         Directory.CreateDirectory(data.Path);

@@ -13,10 +13,10 @@ internal static class QueryCommands
         var id = new Argument<string>("cluster-id") { Description = "The cluster id" };
         var list = Get<IReadOnlyList<ClusterRow>>("list", "Every registered cluster", output, _ => "/api/v1/clusters",
             async (q, _, ct) => new(await q.ClustersAsync(ct), null),
-            (a, f) => ApiOutput.Render(a, f, null, "clusterId", "environment", "flavour", "ownerTeam", "stagingClusterId", "registeredAt"));
+            (a, f, s) => ApiOutput.Render(a, f, s, null, "clusterId", "environment", "flavour", "ownerTeam", "stagingClusterId", "registeredAt"));
         var show = Get("show", "One cluster and its stream revisions", output, p => $"/api/v1/clusters/{Segment(p.GetValue(id)!)}",
             (q, p, ct) => q.ClusterAsync(p.GetValue(id)!, ct),
-            (a, f) => ApiOutput.Fields(a, f), id);
+            ApiOutput.Fields, id);
         yield return WithTarget(new Command("clusters", "Registered clusters (local data directory, or --server)") { list, show });
 
         var cluster = Required("--cluster", "The cluster id");
@@ -24,14 +24,14 @@ internal static class QueryCommands
         yield return WithTarget(Get("findings", "Process and drain-readiness findings of a cluster", output,
             p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/findings", ("asOf", p.GetValue(asOf))),
             (q, p, ct) => q.FindingsAsync(p.GetValue(cluster)!, new AsOfQuery(p.GetValue(asOf)), ct),
-            (a, f) => ApiOutput.Render(a, f, "findings", "kind", "subject", "detectedAt", "resolvedAt", "detail"), cluster, asOf));
+            (a, f, s) => ApiOutput.Render(a, f, s, "findings", "kind", "subject", "detectedAt", "resolvedAt", "detail"), cluster, asOf));
 
-        var from = Optional("--from", "First release day, YYYY-MM-DD (default: a year before --to)");
-        var to = Optional("--to", "Last release day, YYYY-MM-DD (default: today)");
+        var from = Options.Day("--from", "First release day, YYYY-MM-DD (default: a year before --to)");
+        var to = Options.Day("--to", "Last release day, YYYY-MM-DD (default: today)");
         yield return WithTarget(Get("patch-latency", "Patches released in a period and how fast the cluster applied them", output,
             p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/patch-latency", ("from", p.GetValue(from)), ("to", p.GetValue(to))),
             (q, p, ct) => q.PatchLatencyAsync(p.GetValue(cluster)!, new PatchLatencyQuery(p.GetValue(from), p.GetValue(to)), ct),
-            (a, f) => ApiOutput.Render(a, f, "patches", "kind", "product", "patch", "releasedAt", "critical", "appliedAt", "latency", "status"),
+            (a, f, s) => ApiOutput.Render(a, f, s, "patches", "kind", "product", "patch", "releasedAt", "critical", "appliedAt", "latency", "status"),
             cluster, from, to));
 
         var page = Optional("--page", "Page number, from 1");
@@ -39,7 +39,7 @@ internal static class QueryCommands
         yield return WithTarget(Get("history", "A cluster's audit log, oldest first, paged", output,
             p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/history", ("page", p.GetValue(page)), ("pageSize", p.GetValue(size))),
             (q, p, ct) => q.HistoryAsync(p.GetValue(cluster)!, new HistoryQuery(p.GetValue(page), p.GetValue(size)), ct),
-            (a, f) => ApiOutput.Render(a, f, "entries", "position", "recordedAt", "actor", "text"), cluster, page, size));
+            (a, f, s) => ApiOutput.Render(a, f, s, "entries", "position", "recordedAt", "actor", "text"), cluster, page, size));
     }
 
     /// <summary>Adds --server and --api-key (recursive) to a top-level API command.</summary>
