@@ -88,9 +88,9 @@ public sealed class DeploymentTests : IDisposable
     public async Task every_setting_the_compose_file_and_the_k8s_config_map_give_compliance_is_one_serve_reads()
     {
         var settings = Environment((YamlMappingNode)Load("docker-compose.yml")["services"], "compliance");
-        var configMap = (YamlMappingNode)Load(Path.Combine("infra", "k8s", "production", "configmap.yaml"))["data"];
+        var configMaps = new[] { "base", "production" }.SelectMany(overlay => ((YamlMappingNode)Load(Path.Combine("infra", "k8s", overlay, "configmap.yaml"))["data"]).Children);
 
-        foreach (var (key, value) in settings.Concat(configMap.Children.Select(c => new KeyValuePair<string, string>(c.Key.ToString(), c.Value.ToString()))))
+        foreach (var (key, value) in settings.Concat(configMaps.Select(c => new KeyValuePair<string, string>(c.Key.ToString(), c.Value.ToString()))))
         {
             key.ShouldStartWith(Settings.Prefix, Case.Sensitive);
             var path = key[Settings.Prefix.Length..].Split("__");
