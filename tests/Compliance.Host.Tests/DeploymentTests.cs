@@ -61,12 +61,14 @@ public sealed class DeploymentTests : IDisposable
     }
 
     [Fact]
-    public void the_dockerfile_builds_in_two_stages_and_runs_unprivileged_with_a_liveness_health_check()
+    public void the_dockerfile_publishes_self_contained_in_two_stages_and_runs_unprivileged_with_a_liveness_health_check()
     {
         var lines = File.ReadAllLines(Path.Combine(Root, "infra", "docker", "Dockerfile")).Select(l => l.Trim()).ToList();
 
         lines.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ShouldBe(
-            ["FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", "FROM mcr.microsoft.com/dotnet/aspnet:10.0"]);
+            ["FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", "FROM mcr.microsoft.com/dotnet/runtime-deps:10.0"]);
+        lines.ShouldContain(l => l.Contains("dotnet publish", StringComparison.Ordinal) && l.Contains("--self-contained", StringComparison.Ordinal));
+        lines.ShouldContain("ENTRYPOINT [\"/app/compliance\"]");
         var user = lines.Last(l => l.StartsWith("USER ", StringComparison.Ordinal));
         user.ShouldNotBe("USER root");
         user.ShouldNotBe("USER 0");

@@ -155,3 +155,35 @@ public sealed class TerminalOutputTests(DemoFixture demo) : IClassFixture<DemoFi
         note.ShouldNotContain("unparsable");
     }
 }
+
+/// <summary>Progress on stderr: drawn in place on a terminal once the work takes a while, cleared at the end; never when captured.</summary>
+public sealed class ProgressTests
+{
+    [Fact]
+    public async Task progress_is_drawn_on_a_terminal_after_the_delay_and_cleared_at_the_end()
+    {
+        using var error = new StringWriter();
+        using (var progress = new Progress(error, terminal: true, after: TimeSpan.Zero))
+        {
+            progress.Phase("writing 4 simulated commands", 4);
+            progress.Advance();
+            progress.Advance();
+            for (var i = 0; i < 100 && !error.ToString().Contains("50%", StringComparison.Ordinal); i++) await Task.Delay(20);
+        }
+
+        error.ToString().ShouldContain("\rcompliance: writing 4 simulated commands 50% (");
+        error.ToString().ShouldEndWith("\r\u001b[K");
+    }
+
+    [Fact]
+    public void progress_writes_nothing_when_stderr_is_not_a_terminal()
+    {
+        using var error = new StringWriter();
+        using (var progress = new Progress(error))
+        {
+            progress.Phase("importing");
+        }
+
+        error.ToString().ShouldBeEmpty();
+    }
+}

@@ -19,16 +19,17 @@ internal static class CommandLine
     {
         var root = new RootCommand("Compliance: evidence that Kubernetes platforms are maintained as promised")
         {
-            DemoCommand.Create(time, output),
+            DemoCommand.Create(time, output, error),
             EolRiskCommand.Create(time, output),
             VerifyCommand.Create(time, output),
-            ProjectionsCommand.Create(time, output),
+            ProjectionsCommand.Create(time, output, error),
             CatalogCommand.Create(time, output),
             BenchMovedCommand.Create(),
             ReportCommand.Create(time, output, error),
             ServeCommand.Create(),
+            SettingsCommand.Create(output),
         };
-        foreach (var command in ExportImportCommands.Create(time, output)) root.Subcommands.Add(command);
+        foreach (var command in ExportImportCommands.Create(time, output, error)) root.Subcommands.Add(command);
         foreach (var command in Api.QueryCommands.Create(output).Concat(Api.MaintenanceCommands.Create(output))) root.Subcommands.Add(command);
         root.Options.Add(Options.Data);
         root.Options.Add(Options.Store);
