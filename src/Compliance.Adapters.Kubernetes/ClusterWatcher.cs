@@ -63,6 +63,7 @@ internal sealed partial class ClusterWatcher(
     {
         var backoff = new Backoff(options.RetryInitial, options.RetryMaximum);
         var listed = false;
+        var failing = false;
         try
         {
             while (await signal.Reader.WaitToReadAsync(ct))
@@ -79,11 +80,16 @@ internal sealed partial class ClusterWatcher(
                     }
 
                     backoff.Reset();
+                    if (failing) logger.LogInformation("Observations of cluster {Cluster} are published again", target.ClusterId);
+                    failing = false;
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     var delay = backoff.Next();
-                    logger.LogWarning("Publishing observations of cluster {Cluster} failed ({Error}); retrying in {Delay} ms", target.ClusterId, e.Message, (int)delay.TotalMilliseconds);
+                    // One warning when publishing starts failing; each retry after it at Debug.
+                    logger.Log(failing ? LogLevel.Debug : LogLevel.Warning, "Publishing observations of cluster {Cluster} failed ({Error}); retrying in {Delay} ms",
+                        target.ClusterId, e.Message, (int)delay.TotalMilliseconds);
+                    failing = true;
                     model.MarkAllDirty();
                     await Task.Delay(delay, time, ct);
                     signal.Writer.TryWrite(true);
@@ -116,17 +122,17 @@ internal sealed partial class ClusterWatcher(
             try
             {
                 var version = await kube.Version.GetCodeAsync(ct);
-                State.Connected(stream);
+                WatchLog.Connected(logger, State, stream);
                 await publication.ControlPlaneAsync(version.GitVersion ?? "", version.Platform ?? "", ct);
                 backoff.Reset();
                 wait = options.VersionPollInterval;
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                State.Failed(stream, e, time.GetUtcNow());
                 ComplianceMetrics.WatchReconnected($"kubernetes/{target.ClusterId}");
                 wait = backoff.Next();
-                logger.LogWarning("GET /version of cluster {Cluster} failed ({Error}); retrying in {Delay} ms", target.ClusterId, e.Message, (int)wait.TotalMilliseconds);
+                if (!WatchLog.Failed(logger, State, stream, e, time.GetUtcNow()))
+                    logger.LogDebug("GET /version of cluster {Cluster} failed ({Error}); retrying in {Delay} ms", target.ClusterId, e.Message, (int)wait.TotalMilliseconds);
             }
             catch (OperationCanceledException)
             {

@@ -4,16 +4,23 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Compliance.Adapters.Kubernetes;
 
 /// <summary>
-/// Each watched cluster's watch state: connected, connecting or backing off, reconnects and the last error. Degraded
-/// (not unhealthy) while a cluster is unreachable: the ledger and queries still serve, and the watcher keeps retrying.
+/// Each configured cluster's watch state: connected, connecting or backing off, reconnects and the last error; a
+/// configured cluster that is not watched (its context missing or unreadable, its watch stopped) with the reason.
+/// Degraded (not unhealthy) while any configured cluster is unwatched or unreachable: the ledger and queries still
+/// serve, and the watcher keeps retrying the others.
 /// </summary>
 internal sealed class KubernetesHealthCheck(KubernetesWatchRegistry registry) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var clusters = registry.Clusters;
-        if (clusters.Count == 0)
-            return Task.FromResult(HealthCheckResult.Healthy($"not watching any cluster: {registry.NotWatching ?? "starting"}"));
+        var unavailable = registry.Unavailable;
+        if (clusters.Count == 0 && unavailable.Count == 0)
+        {
+            var why = $"not watching any cluster: {registry.NotWatching ?? "starting"}";
+            return Task.FromResult(registry.ConfigurationFailed ? HealthCheckResult.Degraded(why) : HealthCheckResult.Healthy(why));
+        }
+
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var cluster in clusters)
         {
@@ -30,9 +37,16 @@ internal sealed class KubernetesHealthCheck(KubernetesWatchRegistry registry) : 
             };
         }
 
-        var backingOff = clusters.Where(c => c.Status == WatchStatus.BackingOff).Select(c => c.ClusterId).ToList();
-        return Task.FromResult(backingOff.Count > 0
-            ? HealthCheckResult.Degraded($"backing off: {string.Join(", ", backingOff)}", data: data)
+        foreach (var cluster in unavailable)
+            data[cluster.ClusterId] = new Dictionary<string, object?> { ["state"] = "not watched", ["source"] = cluster.Source, ["lastError"] = cluster.Reason };
+
+        var notWatched = unavailable.Select(c => c.ClusterId).ToList();
+        var backingOff = clusters.Where(c => c.Status == WatchStatus.BackingOff && !notWatched.Contains(c.ClusterId)).Select(c => c.ClusterId).ToList();
+        var problems = new List<string>();
+        if (notWatched.Count > 0) problems.Add($"not watched: {string.Join(", ", notWatched)}");
+        if (backingOff.Count > 0) problems.Add($"backing off: {string.Join(", ", backingOff)}");
+        return Task.FromResult(problems.Count > 0
+            ? HealthCheckResult.Degraded(string.Join("; ", problems), data: data)
             : HealthCheckResult.Healthy($"watching {clusters.Count} cluster(s)", data));
     }
 

@@ -3,6 +3,7 @@ using Compliance.Adapters.Kubernetes.Watching;
 using Compliance.Application.Observability;
 using Compliance.Contracts.Observations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace Compliance.Adapters.Kubernetes.Tests;
 
@@ -42,10 +43,16 @@ public sealed class HealthTests
         cluster["lastError"].ShouldNotBeNull().ToString()!.ShouldContain("Connection refused");
 
         reconnects.ShouldContain($"kubernetes/{WatcherHarness.ClusterId}");
+        await h.Eventually(() => h.Watcher.State.Reconnects >= 12, "a dozen failed attempts");
+        var warnings = h.Log.Lines.Where(l => l.Level >= LogLevel.Warning).Select(l => l.Text).ToList();
+        warnings.Count.ShouldBe(1, string.Join("\n", warnings));
+        warnings[0].ShouldStartWith($"Kubernetes cluster {WatcherHarness.ClusterId} is unreachable: ");
+        h.Log.Lines.Count(l => l.Level == LogLevel.Debug && l.Text.Contains("failed (", StringComparison.Ordinal)).ShouldBeGreaterThan(6);
         await h.Api.StartAsync();
         await h.Eventually(() => h.Watcher.State.Status == WatchStatus.Connected, "connected again");
         var up = await check.CheckHealthAsync(new HealthCheckContext());
         up.Status.ShouldBe(HealthStatus.Healthy);
         up.Data[WatcherHarness.ClusterId].ShouldBeOfType<Dictionary<string, object?>>()["state"].ShouldBe("connected");
+        h.Log.Lines.Count(l => l.Text == $"Kubernetes cluster {WatcherHarness.ClusterId} is reachable again").ShouldBe(1);
     }
 }

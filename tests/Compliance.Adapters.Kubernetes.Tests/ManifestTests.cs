@@ -8,7 +8,7 @@ namespace Compliance.Adapters.Kubernetes.Tests;
 public sealed class ManifestTests
 {
     private static string Manifest(string name, [CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "infra", "k8s", name);
+        Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "infra", "k8s", "base", name);
 
     [Fact]
     public void the_cluster_role_grants_read_only_access_to_exactly_what_the_watcher_reads()
@@ -36,7 +36,9 @@ public sealed class ManifestTests
         binding.RoleRef.Name.ShouldBe("compliance-watcher");
         var container = pod.Containers.ShouldHaveSingleItem();
         container.Args[0].ShouldBe("serve");
-        container.Env.Single(e => e.Name == "COMPLIANCE_KUBERNETES__INCLUSTER").Value.ShouldBe("true");
+        container.EnvFrom.Select(e => e.ConfigMapRef?.Name).ShouldContain("compliance-settings");
+        var settings = KubernetesYaml.Deserialize<V1ConfigMap>(File.ReadAllText(Manifest("configmap.yaml")));
+        settings.Data["COMPLIANCE_KUBERNETES__INCLUSTER"].ShouldBe("true");
         container.SecurityContext.ReadOnlyRootFilesystem.ShouldBe(true);
         File.ReadAllText(Manifest("kustomization.yaml")).ShouldContain("clusterrole.yaml");
     }

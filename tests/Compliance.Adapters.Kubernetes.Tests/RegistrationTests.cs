@@ -2,6 +2,7 @@ using Compliance.Application.Ports;
 using Compliance.Contracts.Observations;
 using Compliance.Testing.Kubernetes;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -85,6 +86,56 @@ public sealed class RegistrationTests : IDisposable
         await host.StartAsync();
         await LogLineAsync(LogLevel.Error, $"kubeconfig {kubeconfig} has no context missing");
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task a_missing_context_is_named_as_not_watched_in_readiness_and_does_not_stop_the_valid_one()
+    {
+        await using var api = await LocalKubernetesApi.StartAsync();
+        TestCluster.Seed(api);
+        var kubeconfig = api.WriteKubeconfig("good");
+        var publisher = new LedgerPublisher(ledger.Handler, TimeProvider.System);
+        using var host = Build(new()
+        {
+            ["Compliance:Kubernetes:KubeconfigPath"] = kubeconfig,
+            ["Compliance:Kubernetes:Contexts:0"] = "missing",
+            ["Compliance:Kubernetes:Contexts:1"] = "good",
+        }, publisher);
+
+        await host.StartAsync();
+        for (var i = 0; i < 400 && publisher.Of<ControlPlaneVersionObserved>().Count == 0; i++) await Task.Delay(50);
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "kubernetes");
+        await host.StopAsync();
+
+        publisher.Of<ControlPlaneVersionObserved>().Select(c => c.ClusterId).Distinct().ShouldBe(["good"]);
+        health.Status.ShouldBe(HealthStatus.Degraded);
+        var check = health.Entries["kubernetes"];
+        check.Description.ShouldBe("not watched: missing");
+        var missing = check.Data["missing"].ShouldBeOfType<Dictionary<string, object?>>();
+        missing["state"].ShouldBe("not watched");
+        missing["lastError"].ShouldBe($"kubeconfig {kubeconfig} has no context missing");
+        check.Data["good"].ShouldBeOfType<Dictionary<string, object?>>()["state"].ShouldNotBe("not watched");
+        log.Said(LogLevel.Error, "Kubernetes cluster missing is not watched").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_kubeconfig_that_cannot_be_read_makes_readiness_degraded()
+    {
+        var kubeconfig = Path.GetTempFileName();
+        await File.WriteAllTextAsync(kubeconfig, "clusters: [this is: not, a kubeconfig");
+        using var host = Build(new()
+        {
+            ["Compliance:Kubernetes:KubeconfigPath"] = kubeconfig,
+            ["Compliance:Kubernetes:Contexts:0"] = "prod",
+        }, new LedgerPublisher(ledger.Handler, TimeProvider.System));
+
+        await host.StartAsync();
+        await LogLineAsync(LogLevel.Error, "Kubernetes watcher not started: cannot read the Kubernetes configuration");
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "kubernetes");
+        await host.StopAsync();
+        File.Delete(kubeconfig);
+
+        health.Status.ShouldBe(HealthStatus.Degraded);
     }
 
     [Fact]

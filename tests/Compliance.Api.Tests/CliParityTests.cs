@@ -32,7 +32,7 @@ public sealed class CliParityTests : IAsyncLifetime
         JsonSerializer.Deserialize<JsonElement>(output).GetArrayLength().ShouldBe(10);
         (code, output, error) = await RunAsync("clusters", "show", "web-prod", "--data", data);
         code.ShouldBe(0, error);
-        output.ShouldContain("cluster.environment");
+        output.ShouldContain("cluster environment");
         output.ShouldContain("production");
     }
 

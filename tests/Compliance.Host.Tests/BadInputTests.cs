@@ -11,7 +11,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--format: 'xml' is not one of table, json", "eol-risk", "check", "--version", "v1.29.3", "--format", "xml")]
     [InlineData("--product: 'kubernetez' is not in the catalog", "eol-risk", "check", "--version", "1.29.3", "--product", "kubernetez")]
     [InlineData("Option '--version' is required", "eol-risk", "check")]
-    [InlineData("Unrecognized command or argument 'frobnicate'", "frobnicate")]
+    [InlineData("unknown command 'frobnicate'", "frobnicate")]
     public async Task a_bad_argument_prints_one_line_naming_it_and_exits_2(string expected, params string[] args)
     {
         var (exit, _, err) = await Cli.RunAsync(args);

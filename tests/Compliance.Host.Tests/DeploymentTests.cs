@@ -61,12 +61,14 @@ public sealed class DeploymentTests : IDisposable
     }
 
     [Fact]
-    public void the_dockerfile_builds_in_two_stages_and_runs_unprivileged_with_a_liveness_health_check()
+    public void the_dockerfile_publishes_self_contained_in_two_stages_and_runs_unprivileged_with_a_liveness_health_check()
     {
         var lines = File.ReadAllLines(Path.Combine(Root, "infra", "docker", "Dockerfile")).Select(l => l.Trim()).ToList();
 
         lines.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ShouldBe(
-            ["FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", "FROM mcr.microsoft.com/dotnet/aspnet:10.0"]);
+            ["FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", "FROM mcr.microsoft.com/dotnet/runtime-deps:10.0"]);
+        lines.ShouldContain(l => l.Contains("dotnet publish", StringComparison.Ordinal) && l.Contains("--self-contained", StringComparison.Ordinal));
+        lines.ShouldContain("ENTRYPOINT [\"/app/compliance\"]");
         var user = lines.Last(l => l.StartsWith("USER ", StringComparison.Ordinal));
         user.ShouldNotBe("USER root");
         user.ShouldNotBe("USER 0");
@@ -88,9 +90,9 @@ public sealed class DeploymentTests : IDisposable
     public async Task every_setting_the_compose_file_and_the_k8s_config_map_give_compliance_is_one_serve_reads()
     {
         var settings = Environment((YamlMappingNode)Load("docker-compose.yml")["services"], "compliance");
-        var configMap = (YamlMappingNode)Load(Path.Combine("infra", "k8s", "production", "configmap.yaml"))["data"];
+        var configMaps = new[] { "base", "production" }.SelectMany(overlay => ((YamlMappingNode)Load(Path.Combine("infra", "k8s", overlay, "configmap.yaml"))["data"]).Children);
 
-        foreach (var (key, value) in settings.Concat(configMap.Children.Select(c => new KeyValuePair<string, string>(c.Key.ToString(), c.Value.ToString()))))
+        foreach (var (key, value) in settings.Concat(configMaps.Select(c => new KeyValuePair<string, string>(c.Key.ToString(), c.Value.ToString()))))
         {
             key.ShouldStartWith(Settings.Prefix, Case.Sensitive);
             var path = key[Settings.Prefix.Length..].Split("__");

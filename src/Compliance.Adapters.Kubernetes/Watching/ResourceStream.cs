@@ -56,7 +56,7 @@ internal sealed class ResourceStream<T, TSnapshot>(
                 if (resourceVersion is null)
                 {
                     resourceVersion = await ListAsync(ct);
-                    state.Connected(api.Name);
+                    WatchLog.Connected(logger, state, api.Name);
                     backoff.Reset();
                 }
 
@@ -80,11 +80,11 @@ internal sealed class ResourceStream<T, TSnapshot>(
             }
             catch (Exception e)
             {
-                state.Failed(api.Name, e, time.GetUtcNow());
                 ComplianceMetrics.WatchReconnected(settings.MetricSource);
                 var delay = backoff.Next();
-                logger.LogWarning("{Stream} of cluster {Cluster} failed ({Error}); retrying in {Delay} ms from resourceVersion {ResourceVersion}",
-                    api.Name, state.ClusterId, e.Message, (int)delay.TotalMilliseconds, resourceVersion ?? "(relist)");
+                if (!WatchLog.Failed(logger, state, api.Name, e, time.GetUtcNow()))
+                    logger.LogDebug("{Stream} of cluster {Cluster} failed ({Error}); retrying in {Delay} ms from resourceVersion {ResourceVersion}",
+                        api.Name, state.ClusterId, e.Message, (int)delay.TotalMilliseconds, resourceVersion ?? "(relist)");
                 try
                 {
                     await Task.Delay(delay, time, ct);
@@ -149,7 +149,7 @@ internal sealed class ResourceStream<T, TSnapshot>(
                 events++;
                 if (obj is null) continue;
                 resourceVersion = api.ResourceVersionOf(obj) is { Length: > 0 } rv ? rv : resourceVersion;
-                state.Connected(api.Name);
+                WatchLog.Connected(logger, state, api.Name);
                 if (type == WatchEventType.Bookmark) continue;
                 if (!TryMap(obj, out var snapshot)) continue;
                 if (type == WatchEventType.Deleted) sink.Remove(snapshot);

@@ -18,6 +18,7 @@ public sealed class ClusterWatchState(string clusterId, string source)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, StreamState> streams = new(StringComparer.Ordinal);
+    private bool unreachable;
 
     public string ClusterId { get; } = clusterId;
 
@@ -49,10 +50,29 @@ public sealed class ClusterWatchState(string clusterId, string source)
 
     internal void Starting(string stream) => Update(stream, s => s with { Status = WatchStatus.Connecting });
 
-    internal void Connected(string stream) => Update(stream, s => s.Status == WatchStatus.Connected ? s : s with { Status = WatchStatus.Connected });
+    /// <summary>Marks the stream connected; true when that makes a cluster that was unreachable reachable again (every stream connected).</summary>
+    internal bool Connected(string stream)
+    {
+        lock (gate)
+        {
+            Change(stream, s => s.Status == WatchStatus.Connected ? s : s with { Status = WatchStatus.Connected });
+            if (!unreachable || streams.Values.Any(s => s.Status != WatchStatus.Connected)) return false;
+            unreachable = false;
+            return true;
+        }
+    }
 
-    internal void Failed(string stream, Exception error, DateTimeOffset at) =>
-        Update(stream, s => s with { Status = WatchStatus.BackingOff, LastError = Describe(error), LastErrorAt = at, Reconnects = s.Reconnects + 1 });
+    /// <summary>Marks the stream backing off; true for the first failure since the cluster was last reachable (the one worth a warning).</summary>
+    internal bool Failed(string stream, Exception error, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            Change(stream, s => s with { Status = WatchStatus.BackingOff, LastError = Describe(error), LastErrorAt = at, Reconnects = s.Reconnects + 1 });
+            if (unreachable) return false;
+            unreachable = true;
+            return true;
+        }
+    }
 
     internal void Relisted(string stream) => Update(stream, s => s with { Relists = s.Relists + 1 });
 
@@ -60,11 +80,13 @@ public sealed class ClusterWatchState(string clusterId, string source)
 
     private void Update(string stream, Func<StreamState, StreamState> change)
     {
-        lock (gate)
-        {
-            var current = streams.GetValueOrDefault(stream) ?? new StreamState(stream, WatchStatus.Connecting, null, null, 0, 0);
-            streams[stream] = change(current);
-        }
+        lock (gate) Change(stream, change);
+    }
+
+    private void Change(string stream, Func<StreamState, StreamState> change)
+    {
+        var current = streams.GetValueOrDefault(stream) ?? new StreamState(stream, WatchStatus.Connecting, null, null, 0, 0);
+        streams[stream] = change(current);
     }
 
     private static string Describe(Exception error) => error switch

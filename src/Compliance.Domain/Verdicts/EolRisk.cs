@@ -21,7 +21,14 @@ public static partial class EolRisk
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(policy);
-        if (!version.IsKnown) return Unknown($"unparsable version '{version.Raw}': {version.UnknownReason}");
+        if (!version.IsKnown)
+        {
+            // A bare "1.25" parses; what is missing is the product it belongs to, and the note says so.
+            return Unknown(version.UnknownReason == Versions.Parsing.Inference.CannotInfer
+                ? $"unknown product for '{version.Raw}': {version.UnknownReason}"
+                : $"unparsable version '{version.Raw}': {version.UnknownReason}");
+        }
+
         if (version.MaintainedBy is { } maintainer) return AssessMaintained(version, maintainer, catalog, policy, asOf);
         if (catalog.Product(version.Product) is null) return Unknown($"no catalog for product {version.Product}");
         var cycle = catalog.CycleOf(version);

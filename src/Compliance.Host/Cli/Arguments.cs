@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using Compliance.Application.UseCases.Validation;
+using Compliance.Application.UseCases;
 
 namespace Compliance.Host.Cli;
 
@@ -24,6 +26,26 @@ internal static class Arguments
         }
 
         throw new UserError($"--format: '{value}' is not one of {string.Join(", ", allowed.Select(f => f.ToString().ToLowerInvariant()))}");
+    }
+
+    /// <summary>A problem of a query the CLI made from its options, naming the options ("--min-level: ...") instead of the query's fields.</summary>
+    public static string Describe(Problem problem) => problem.Errors.Count == 0 ? problem.Detail
+        : string.Join("; ", problem.Errors.Select(e => $"--{Kebab(e.Key)}: {string.Join(", ", e.Value)}"));
+
+    /// <summary>"asOf" becomes "as-of", the option that carried the field.</summary>
+    public static string Kebab(string field) => string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>A number option that refuses NaN and the infinities (the parser takes them as numbers).</summary>
+    public static Option<double> Finite(this Option<double> option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
+            if (token is not null && double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && !double.IsFinite(value))
+                result.AddError($"{option.Name}: '{token}' is not a finite number");
+        });
+        return option;
     }
 }
 

@@ -33,7 +33,7 @@ internal static class CatalogCommand
                 table.Add(p.Product, Text.Number(p.Cycles.Count), Text.Number(p.Patches.Count), Text.Day(p.Source.RetrievedOn), p.Source.Versions);
             }
 
-            output.Write(table.ToString());
+            table.WriteTo(output);
             output.WriteLine($"catalog age: {Text.Number(snapshot.AgeInDays(today))} days (oldest retrieval {Text.Day(snapshot.OldestRetrieval)})");
             return 0;
         });

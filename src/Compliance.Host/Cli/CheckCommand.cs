@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Compliance.Application.Catalog;
 using Compliance.Application.UseCases;
 using Compliance.Application.UseCases.Requests;
@@ -25,18 +24,16 @@ internal static class CheckCommand
             if (named is not null && catalog.Product(named) is null)
                 throw new UserError($"--product: '{named}' is not in the catalog (known: {string.Join(", ", catalog.Products.Select(p => p.Product).Order(StringComparer.Ordinal))})");
             var answer = await new VersionCheck(time).CheckAsync(new CheckQuery(named, parse.GetValue(version), parse.GetValue(asOf)), ct);
-            if (answer.Problem is { } problem) throw new UserError(string.Join("; ", problem.Errors.Select(e => $"--{Kebab(e.Key)}: {string.Join(", ", e.Value)}")));
+            if (answer.Problem is { } problem) throw new UserError(Arguments.Describe(problem));
             var result = answer.Value!;
-            output.Write(fmt == OutputFormat.Json ? JsonSerializer.Serialize(result, Json.Options) + "\n" : Describe(result));
+            if (fmt == OutputFormat.Json) output.Write(Json.Write(result));
+            else Describe(result).WriteTo(output);
             return 0;
         });
         return command;
     }
 
-    /// <summary>"asOf" becomes "as-of", the option that carried the field.</summary>
-    private static string Kebab(string field) => string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
-
-    private static string Describe(CheckResponse r)
+    private static TextTable Describe(CheckResponse r)
     {
         var table = new TextTable("field", "value");
         table.Add("version", r.Version);
@@ -59,6 +56,6 @@ internal static class CheckCommand
         table.Add("patches behind", Text.Number(r.PatchesBehind));
         table.Add("oldest missing patch age (days)", Text.Number(r.OldestMissingPatchAgeDays));
         table.Add("latest patch", r.LatestPatch);
-        return table.ToString();
+        return table;
     }
 }

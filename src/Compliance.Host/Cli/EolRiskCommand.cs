@@ -1,21 +1,29 @@
 using System.CommandLine;
-using System.Text.Json;
+using Compliance.Application.UseCases.Requests;
 using Compliance.Domain.Verdicts;
 
 namespace Compliance.Host.Cli;
 
-/// <summary><c>compliance eol-risk</c>: the fleet's (or one cluster's) EOL risk from the read models, as of a day.</summary>
+/// <summary>
+/// <c>compliance eol-risk</c>: the fleet's (or one cluster's) EOL risk from the read models, as of a day, with the API's
+/// filters (--environment, --min-level) through the same query.
+/// </summary>
 internal static class EolRiskCommand
 {
     public static Command Create(TimeProvider time, TextWriter output)
     {
         var cluster = new Option<string?>("--cluster") { Description = "Only this cluster id" };
+        var environment = new Option<string?>("--environment") { Description = "Only clusters of this environment: staging or production" };
+        var minLevel = new Option<string?>("--min-level") { Description = "Only verdicts at or above this level: low, medium, high or eol (unknown verdicts are always listed)" };
         var asOf = Options.AsOf();
         var format = Options.Format("table|json");
-        var command = new Command("eol-risk", "EOL risk of every running component, worst first") { cluster, asOf, format, CheckCommand.Create(time, output) };
+        var command = new Command("eol-risk", "EOL risk of every running component, worst first")
+        {
+            cluster, environment, minLevel, asOf, format, CheckCommand.Create(time, output),
+        };
         command.SetAction(async (parse, ct) =>
         {
-            var day = Arguments.Date("--as-of", parse.GetValue(asOf), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            var day = Arguments.Date("--as-of", parse.GetValue(asOf), Days.Of(time.GetUtcNow()));
             var fmt = Arguments.Format(parse.GetValue(format), OutputFormat.Table, OutputFormat.Json);
             await using var services = LocalServices.Open(parse, time);
             await services.EnsureCurrentAsync(ct);
@@ -24,19 +32,21 @@ internal static class EolRiskCommand
             if (id is not null && !clusters.ContainsKey(id))
                 throw new UserError($"--cluster: unknown cluster '{id}' (known: {string.Join(", ", clusters.Keys)})");
 
-            var verdicts = await services.Fleet.EolRiskAsync(id, day, ct);
-            output.Write(fmt == OutputFormat.Json
-                ? JsonSerializer.Serialize(new { asOf = day, verdicts }, Json.Options) + "\n"
-                : Table(verdicts, c => clusters.TryGetValue(c, out var row) ? row.Environment : ""));
+            var answer = await services.Queries.FleetEolRiskAsync(new FleetEolQuery(parse.GetValue(environment), parse.GetValue(minLevel), Text.Day(day)), ct);
+            if (answer.Problem is { } problem) throw new UserError(Arguments.Describe(problem));
+            var verdicts = answer.Value!.Verdicts.Where(v => id is null || v.ClusterId == id).ToList();
+            if (fmt == OutputFormat.Json) output.Write(Json.Write(new { asOf = day, answer.Value.Environment, answer.Value.MinLevel, verdicts }));
+            else Table(verdicts, c => clusters.TryGetValue(c, out var row) ? row.Environment : "").WriteTo(output);
             return 0;
         });
         return command;
     }
 
-    public static string Table(IEnumerable<EolRiskVerdict> verdicts, Func<string, string> environmentOf)
+    public static TextTable Table(IEnumerable<EolRiskVerdict> verdicts, Func<string, string> environmentOf)
     {
         var table = new TextTable("cluster", "env", "component", "product", "version", "cycle", "standard support ends", "days left",
-            "extended support ends", "days left (extended)", "level", "behind", "accepted", "note");
+            "extended support ends", "days left (extended)", "level", "behind", "accepted", "note")
+            .Colour(10, Levels.Colour);
         foreach (var v in verdicts)
         {
             table.Add(v.ClusterId, environmentOf(v.ClusterId), v.Instances > 1 ? $"{v.ComponentId} x{v.Instances}" : v.ComponentId, v.Product,
@@ -45,6 +55,6 @@ internal static class EolRiskCommand
                 Text.Number(v.PatchesBehind), v.Accepted is { } a ? $"{a.ExceptionId} until {Text.Day(a.Until)}" : "", v.Note);
         }
 
-        return table.ToString();
+        return table;
     }
 }

@@ -15,7 +15,7 @@ namespace Compliance.Host.Cli;
 /// </summary>
 internal static class ExportImportCommands
 {
-    public static IEnumerable<Command> Create(TimeProvider time, TextWriter output) => [Export(time, output), Import(time, output)];
+    public static IEnumerable<Command> Create(TimeProvider time, TextWriter output, TextWriter error) => [Export(time, output), Import(time, output, error)];
 
     private static Command Export(TimeProvider time, TextWriter output)
     {
@@ -52,7 +52,7 @@ internal static class ExportImportCommands
         return command;
     }
 
-    private static Command Import(TimeProvider time, TextWriter output)
+    private static Command Import(TimeProvider time, TextWriter output, TextWriter error)
     {
         var file = new Option<string>("--in") { Description = "Export file written by 'compliance export'", Required = true };
         var command = new Command("import", "Load an export into an empty ledger, verify its chain and rebuild the read models") { file };
@@ -62,6 +62,8 @@ internal static class ExportImportCommands
             if (!File.Exists(path)) throw new UserError($"--in: {path} does not exist");
             string where;
             ChainVerification verified;
+            using var progress = new Progress(error);
+            progress.Phase($"importing {Path.GetFileName(path)}");
             await using (var target = LocalServices.Open(parse, time, requireLedger: false))
             {
                 var esdb = target.StoreSettings.UsesEventStoreDb;
@@ -82,7 +84,9 @@ internal static class ExportImportCommands
             }
 
             await using var services = LocalServices.Open(parse, time);
+            progress.Phase("rebuilding the read models");
             await services.Projections.RebuildAsync(ct);
+            progress.Dispose();
             var digest = await services.ReadModels.DigestAsync(ct);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"imported {verified.Verified} event(s) into {where}; chain verified; head position {verified.HeadPosition}, head hash {verified.HeadHash}; read-model digest {digest}"));

@@ -74,7 +74,7 @@ internal sealed class LocalServices : IAsyncDisposable
             throw new UserError(string.Join("; ", e.Failures));
         }
 
-        var data = Settings.DataDirectory(settings);
+        var data = Settings.DataDirectory(settings).RequireFolder();
         if (requireLedger && !chosen.UsesEventStoreDb) data.RequireLedger();
         var services = new ServiceCollection();
         services.AddSingleton(time);

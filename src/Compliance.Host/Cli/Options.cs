@@ -18,7 +18,37 @@ internal static class Options
         Recursive = true,
     };
 
-    public static Option<string?> AsOf() => new("--as-of") { Description = "Evaluate as of this day, YYYY-MM-DD (default: today, UTC)" };
+    public static Option<bool> Wide { get; } = new("--wide")
+    {
+        Description = "Print tables at full width (default: fit the terminal, 120 columns when piped, or $COLUMNS)",
+        Recursive = true,
+    };
+
+    public static Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Debug logging and stack traces with errors",
+        Recursive = true,
+    };
+
+    public static Option<string?> AsOf() => Day("--as-of", "Evaluate as of this day, YYYY-MM-DD (default: today, UTC)");
+
+    /// <summary>A day option checked as it is parsed: YYYY-MM-DD within the days the CLI accepts (a usage error otherwise).</summary>
+    public static Option<string?> Day(string name, string description)
+    {
+        var option = new Option<string?>(name) { Description = description };
+        option.Validators.Add(result =>
+        {
+            try
+            {
+                Arguments.Date(name, result.GetValueOrDefault<string?>(), default);
+            }
+            catch (UserError e)
+            {
+                result.AddError(e.Message);
+            }
+        });
+        return option;
+    }
 
     public static Option<string?> Format(string allowed) => new("--format") { Description = $"Output format: {allowed}" };
 }

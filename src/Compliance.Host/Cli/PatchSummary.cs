@@ -8,9 +8,9 @@ namespace Compliance.Host.Cli;
 /// </summary>
 internal static class PatchSummary
 {
-    public static string Table(IReadOnlyList<PatchLatencyVerdict> verdicts, DateOnly from, DateOnly to, DateTimeOffset asOf)
+    public static TextTable Table(IReadOnlyList<PatchLatencyVerdict> verdicts, DateOnly from, DateOnly to, DateTimeOffset asOf)
     {
-        var table = new TextTable("cluster", "patches", "due", "met", "breached", "open", "SLA compliance", "median latency", "worst latency", "critical");
+        var table = new TextTable("cluster", "patches", "due", "met", "breached", "open", "sla compliance", "median latency", "worst latency", "critical");
         foreach (var cluster in verdicts.GroupBy(v => v.ClusterId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var period = PatchLatency.ForPeriod(cluster, from, to, asOf);
@@ -19,11 +19,11 @@ internal static class PatchSummary
             var critical = rows.Where(v => v.Critical).ToList();
             table.Add(cluster.Key, Text.Number(period.Patches), Text.Number(period.Due), Text.Number(period.AppliedWithinSla), Text.Number(period.Breached),
                 Text.Number(period.Open), Text.Percent(period.Compliance),
-                latencies.Count == 0 ? "" : Text.Hours(latencies[latencies.Count / 2]),
-                latencies.Count == 0 ? "" : Text.Hours(latencies[^1]),
-                critical.Count == 0 ? "" : string.Join("; ", critical.Select(c => $"{c.Product} {c.Patch}: {c.Status.ToString().ToLowerInvariant()} {Text.Hours(c.Latency)}")));
+                latencies.Count == 0 ? "" : Text.Duration(latencies[latencies.Count / 2]),
+                latencies.Count == 0 ? "" : Text.Duration(latencies[^1]),
+                critical.Count == 0 ? "" : string.Join("; ", critical.Select(c => $"{c.Product} {c.Patch}: {c.Status.ToString().ToLowerInvariant()} {Text.Duration(c.Latency)}")));
         }
 
-        return table.ToString();
+        return table;
     }
 }

@@ -7,14 +7,20 @@ namespace Compliance.Host.Cli;
 /// <summary><c>compliance projections rebuild</c>: drops the read models and projects the whole ledger again.</summary>
 internal static class ProjectionsCommand
 {
-    public static Command Create(TimeProvider time, TextWriter output)
+    public static Command Create(TimeProvider time, TextWriter output, TextWriter error)
     {
         var rebuild = new Command("rebuild", "Rebuild every read model from position zero");
         rebuild.SetAction(async (parse, ct) =>
         {
             await using var ledger = LocalServices.Open(parse, time);
             var watch = Stopwatch.StartNew();
-            var events = await ledger.Projections.RebuildAsync(ct);
+            long events;
+            using (var progress = new Progress(error))
+            {
+                progress.Phase("rebuilding the read models from the ledger");
+                events = await ledger.Projections.RebuildAsync(ct);
+            }
+
             var seconds = watch.Elapsed.TotalSeconds;
             var digest = await ledger.ReadModels.DigestAsync(ct);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -45,7 +45,7 @@ internal static class ReportCommand
             output.WriteLine($"Report written: {issued.Path}");
             output.WriteLine($"SHA-256: {issued.Rendered.Sha256} ({issued.Sha256Path})");
             output.WriteLine(issued.Recorded
-                ? $"Recorded in the ledger (stream reports): {request.Scope}, {Text.Day(request.From)} to {Text.Day(request.To)}, as of {request.AsOf.UtcDateTime:yyyy-MM-dd HH:mm} UTC."
+                ? $"Recorded in the ledger (stream reports): {request.Scope}, {Text.Day(request.From)} to {Text.Day(request.To)}, as of {Text.Instant(request.AsOf)}."
                 : "The ledger already records this exact document.");
             return 0;
         });

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using Compliance.Host.Serve;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -7,7 +9,8 @@ namespace Compliance.Host.Cli;
 
 /// <summary>
 /// <c>compliance serve [--urls URL]</c>: runs the service until stopped (Ctrl+C or SIGTERM). Further arguments are
-/// configuration (<c>--Compliance:Api:RateLimit:PermitLimit=100</c>).
+/// configuration (<c>--Compliance:Api:RateLimit:PermitLimit=100</c>). A port already in use is one line and exit 1,
+/// found before anything starts.
 /// </summary>
 internal static class ServeCommand
 {
@@ -19,11 +22,18 @@ internal static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             var listen = parse.GetValue(urls)!;
-            if (!Uri.TryCreate(listen.Split(';')[0], UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                throw new UserError($"--urls: '{listen}' is not an http(s) URL such as {ServeOptions.DefaultUrls}");
+            var addresses = listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var address in addresses)
+            {
+                if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                    throw new UserError($"--urls: '{address}' is not an http(s) URL such as {ServeOptions.DefaultUrls}");
+                EnsureFree(uri);
+            }
+
             try
             {
-                await using var app = ServeApp.Build([.. parse.UnmatchedTokens], new ServeOptions(listen, parse.GetValue(Options.Data), Store: parse.GetValue(Options.Store)));
+                var options = new ServeOptions(listen, parse.GetValue(Options.Data), Store: parse.GetValue(Options.Store), Verbose: parse.GetValue(Options.Verbose));
+                await using var app = ServeApp.Build([.. parse.UnmatchedTokens], options);
                 await app.StartAsync(ct);
                 await app.WaitForShutdownAsync(ct);
             }
@@ -31,13 +41,36 @@ internal static class ServeCommand
             {
                 throw new UserError(string.Join("; ", e.Failures));
             }
-            catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
-                throw new UserError($"--urls: cannot listen on {listen}: {e.Message}");
+                throw new EnvironmentError($"--urls: cannot listen on {listen}: {e.Message}", e);
             }
 
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Binds and releases the address's port (for a literal address or localhost) so that one in use fails before anything starts or logs.</summary>
+    private static void EnsureFree(Uri uri)
+    {
+        if (uri.Port == 0) return;
+        var host = uri.Host.Trim('[', ']');
+        IPAddress[] addresses = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? [IPAddress.Loopback]
+            : IPAddress.TryParse(host, out var ip) ? [ip]
+            : host is "*" or "+" or "0.0.0.0" ? [IPAddress.Any] : [];
+        foreach (var address in addresses)
+        {
+            try
+            {
+                var listener = new TcpListener(address, uri.Port);
+                listener.Start();
+                listener.Stop();
+            }
+            catch (SocketException e)
+            {
+                throw new EnvironmentError($"--urls: cannot listen on {uri.GetLeftPart(UriPartial.Authority)}: {(e.SocketErrorCode == SocketError.AddressAlreadyInUse ? "the address is already in use" : e.Message)}", e);
+            }
+        }
     }
 }

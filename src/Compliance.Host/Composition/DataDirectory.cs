@@ -32,9 +32,17 @@ internal sealed class DataDirectory(string path)
 
     public bool HasLedger => File.Exists(LedgerFile);
 
+    /// <summary>Fails with a clear line when the path names a file, not a folder.</summary>
+    public DataDirectory RequireFolder()
+    {
+        if (File.Exists(Path)) throw new UserError($"--data: {Path} is a file; pass a folder");
+        return this;
+    }
+
     /// <summary>Fails with a clear line when there is no ledger to read.</summary>
     public DataDirectory RequireLedger()
     {
+        RequireFolder();
         if (!Directory.Exists(Path)) throw new UserError($"data directory {Path} does not exist (run 'compliance demo', or pass --data DIR)");
         if (!HasLedger) throw new UserError($"no ledger in {Path} (run 'compliance demo', or pass --data DIR)");
         return this;

@@ -29,6 +29,11 @@ internal static class Settings
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        // MassTransit logs each endpoint it configures and each failed connection attempt; serve logs a dependency's
+        // transitions once (DependencyLog), and --verbose shows MassTransit's own lines at Debug.
+        ["Logging:LogLevel:MassTransit"] = "Error",
+        // The health check service logs every failing check at every probe; DependencyLog says it once.
+        ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Critical",
         ["Compliance:Organisation"] = "Compliance",
     };
 

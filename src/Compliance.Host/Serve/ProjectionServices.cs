@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Compliance.Host.Serve;
 
-/// <summary>What keeps the read models current while serve runs: the projection worker, its lag metrics and the readiness check.</summary>
+/// <summary>What keeps the read models current while serve runs: the projection worker, its lag metrics, the verdict metrics and the readiness check.</summary>
 internal static class ProjectionServices
 {
     public static IServiceCollection AddComplianceProjections(this IServiceCollection services)
@@ -11,6 +11,8 @@ internal static class ProjectionServices
         services.AddSingleton<ProjectionWorker>();
         services.AddHostedService(s => s.GetRequiredService<ProjectionWorker>());
         services.AddHostedService<LagMetrics>();
+        services.AddSingleton<VerdictMetrics>();
+        services.AddHostedService(s => s.GetRequiredService<VerdictMetrics>());
         services.AddHealthChecks().AddCheck<ProjectionHealthCheck>("store-and-projections", tags: ["ready"]);
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Compliance.Host.Serve;
 
@@ -19,10 +20,15 @@ public static class ServeApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         Settings.Add(builder.Configuration, args, options.Data);
         if (options.Store is { } store) builder.Configuration.AddInMemoryCollection(StoreOption.Settings(store));
+        if (options.Verbose) builder.Configuration.AddInMemoryCollection(VerboseLogging);
         builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.FormatterName = OneLineConsoleFormatter.FormatterName);
+        builder.Logging.AddConsoleFormatter<OneLineConsoleFormatter, OneLineConsoleOptions>(format => format.StackTraces = options.Verbose);
 
         builder.Services.AddComplianceCore(builder.Configuration);
         builder.Services.AddComplianceProjections();
+        builder.Services.AddHostedService<DependencyLog>();
         builder.Services.AddComplianceApi(builder.Configuration);
         if (options.Adapters) builder.Services.AddComplianceAdapters(builder.Configuration);
 
@@ -30,4 +36,11 @@ public static class ServeApp
         app.UseComplianceApi();
         return app;
     }
+
+    private static readonly Dictionary<string, string?> VerboseLogging = new()
+    {
+        ["Logging:LogLevel:Default"] = "Debug",
+        ["Logging:LogLevel:MassTransit"] = "Debug",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
+    };
 }

@@ -13,7 +13,7 @@ internal static class ApiVerb
 {
     /// <summary>A query: the server's path, or the query service's answer.</summary>
     public static Command Get<T>(string name, string description, TextWriter output, Func<ParseResult, string> path,
-        Func<QueryService, ParseResult, CancellationToken, Task<Answer<T>>> local, Func<JsonElement, OutputFormat, string> render, params Symbol[] symbols)
+        Func<QueryService, ParseResult, CancellationToken, Task<Answer<T>>> local, Func<JsonElement, OutputFormat, Screen, string> render, params Symbol[] symbols)
         where T : class =>
         Create(name, description, output, symbols, render,
             (target, parse, ct) => target.SendAsync(HttpMethod.Get, path(parse), null, ct),
@@ -28,7 +28,7 @@ internal static class ApiVerb
     public static Command Post<TRequest>(string name, string description, TextWriter output, Func<ParseResult, string> path, Func<ParseResult, object> body,
         Func<CommandService, ParseResult, TRequest, CommandCall, CancellationToken, Task<CommandResult>> local, params Symbol[] symbols)
         where TRequest : class =>
-        Create(name, description, output, symbols, (answer, format) => ApiOutput.Fields(answer, format),
+        Create(name, description, output, symbols, ApiOutput.Fields,
             (target, parse, ct) => target.SendAsync(HttpMethod.Post, path(parse), body(parse), ct),
             async (services, parse, ct) =>
             {
@@ -51,7 +51,7 @@ internal static class ApiVerb
     /// <summary>Who the ledger says acted when the CLI records in process: the user running it.</summary>
     public static string LocalActor => "cli:" + System.Environment.UserName;
 
-    private static Command Create(string name, string description, TextWriter output, Symbol[] symbols, Func<JsonElement, OutputFormat, string> render,
+    private static Command Create(string name, string description, TextWriter output, Symbol[] symbols, Func<JsonElement, OutputFormat, Screen, string> render,
         Func<ApiTarget, ParseResult, CancellationToken, Task<JsonElement>> remote, Func<LocalServices, ParseResult, CancellationToken, Task<JsonElement>> local)
     {
         var format = Options.Format("table|json");
@@ -76,7 +76,7 @@ internal static class ApiVerb
                 }
             }
 
-            output.Write(render(answer, fmt));
+            output.Write(render(answer, fmt, Screen.Of(output)));
             return 0;
         });
         return command;

@@ -46,7 +46,7 @@ internal static class ExceptionCommands
             async (q, p, ct) => p.GetValue(which) is { } c
                 ? Boxed(await q.ExceptionsAsync(c, new AsOfQuery(p.GetValue(asOf)), ct))
                 : Boxed(await q.FleetExceptionsAsync(new AsOfQuery(p.GetValue(asOf)), ct)),
-            (a, f) => ApiOutput.Render(a, f, "exceptions", "clusterId", "exceptionId", "status", "subject", "requestedBy", "decidedBy", "expiresOn", "reason",
+            (a, f, s) => ApiOutput.Render(a, f, s, "exceptions", "clusterId", "exceptionId", "status", "subject", "requestedBy", "decidedBy", "expiresOn", "reason",
                 "lapseReason"),
             which, asOf);
         return QueryCommands.WithTarget(new Command("exception", "Risk acceptances: request, approve, reject, list") { request, approve, reject, list });

@@ -29,10 +29,10 @@ internal static class MaintenanceCommands
 
         var cluster = Required("--cluster", "The cluster id");
         var cron = Required("--cron", "Window schedule, five-field cron (e.g. \"0 2 * * 2#1\")");
-        var hours = new Option<double>("--window-hours") { Description = "Window length in hours", DefaultValueFactory = _ => 4 };
+        var hours = new Option<double>("--window-hours") { Description = "Window length in hours", DefaultValueFactory = _ => 4 }.Finite();
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of the schedule", DefaultValueFactory = _ => "Etc/UTC" };
-        var critical = new Option<double>("--critical-sla-hours") { Description = "Critical patches within", DefaultValueFactory = _ => 72 };
-        var other = new Option<double>("--other-sla-days") { Description = "Other patches within", DefaultValueFactory = _ => 35 };
+        var critical = new Option<double>("--critical-sla-hours") { Description = "Critical patches within", DefaultValueFactory = _ => 72 }.Finite();
+        var other = new Option<double>("--other-sla-days") { Description = "Other patches within", DefaultValueFactory = _ => 35 }.Finite();
         var notice = new Option<int>("--notice-days") { Description = "Notice before a major change", DefaultValueFactory = _ => 30 };
         var soak = new Option<int>("--soak-days") { Description = "Days in staging before production", DefaultValueFactory = _ => 7 };
         var high = new Option<int>("--eol-high-days") { Description = "High risk this many days before EOL", DefaultValueFactory = _ => 30 };
@@ -95,7 +95,7 @@ internal static class MaintenanceCommands
         }, (s, p, r, call, ct) => s.RecordUpgradeAsync(p.GetValue(cluster)!, p.GetValue(window)!, r, call, ct), cluster, window, kind, product, node, from, to);
 
         var drained = Required("--node", "The drained node");
-        var seconds = new Option<double>("--seconds") { Description = "How long the drain took", Required = true };
+        var seconds = new Option<double>("--seconds") { Description = "How long the drain took", Required = true }.Finite();
         var problems = new Option<string[]>("--problem") { Description = "pdbBlocked, gracePeriodExceeded, evictionFailed, insufficientCapacity, singleReplicaDowntime (repeat)", AllowMultipleArgumentsPerToken = true };
         var drain = Post<DrainRequest>("drain", "Record a node drain in the started window", output, p => At(p, "drains"), p => new Dictionary<string, object?>
         {

@@ -13,10 +13,10 @@ internal static class QueryCommands
         var id = new Argument<string>("cluster-id") { Description = "The cluster id" };
         var list = Get<IReadOnlyList<ClusterRow>>("list", "Every registered cluster", output, _ => "/api/v1/clusters",
             async (q, _, ct) => new(await q.ClustersAsync(ct), null),
-            (a, f) => ApiOutput.Render(a, f, null, "clusterId", "environment", "flavour", "ownerTeam", "stagingClusterId", "registeredAt"));
+            (a, f, s) => ApiOutput.Render(a, f, s, null, "clusterId", "environment", "flavour", "ownerTeam", "stagingClusterId", "registeredAt"));
         var show = Get("show", "One cluster and its stream revisions", output, p => $"/api/v1/clusters/{Segment(p.GetValue(id)!)}",
             (q, p, ct) => q.ClusterAsync(p.GetValue(id)!, ct),
-            (a, f) => ApiOutput.Fields(a, f), id);
+            ApiOutput.Fields, id);
         yield return WithTarget(new Command("clusters", "Registered clusters (local data directory, or --server)") { list, show });
 
         var asOf = Options.AsOf();
@@ -24,12 +24,12 @@ internal static class QueryCommands
 
         var cluster = Required("--cluster", "The cluster id");
 
-        var from = Optional("--from", "First release day, YYYY-MM-DD (default: a year before --to)");
-        var to = Optional("--to", "Last release day, YYYY-MM-DD (default: today)");
+        var from = Options.Day("--from", "First release day, YYYY-MM-DD (default: a year before --to)");
+        var to = Options.Day("--to", "Last release day, YYYY-MM-DD (default: today)");
         yield return WithTarget(Get("patch-latency", "Patches released in a period and how fast the cluster applied them", output,
             p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/patch-latency", ("from", p.GetValue(from)), ("to", p.GetValue(to))),
             (q, p, ct) => q.PatchLatencyAsync(p.GetValue(cluster)!, new PatchLatencyQuery(p.GetValue(from), p.GetValue(to)), ct),
-            (a, f) => ApiOutput.Render(a, f, "patches", "kinds", "product", "patch", "releasedAt", "dayOnly", "clockFrom", "critical", "dueAt", "appliedAt",
+            (a, f, s) => ApiOutput.Render(a, f, s, "patches", "kinds", "product", "patch", "releasedAt", "dayOnly", "clockFrom", "critical", "dueAt", "appliedAt",
                 "latency", "status"),
             cluster, from, to));
 
@@ -38,7 +38,7 @@ internal static class QueryCommands
         yield return WithTarget(Get("history", "A cluster's audit log, oldest first, paged", output,
             p => Query($"/api/v1/clusters/{Segment(p.GetValue(cluster)!)}/history", ("page", p.GetValue(page)), ("pageSize", p.GetValue(size))),
             (q, p, ct) => q.HistoryAsync(p.GetValue(cluster)!, new HistoryQuery(p.GetValue(page), p.GetValue(size)), ct),
-            (a, f) => ApiOutput.Render(a, f, "entries", "position", "recordedAt", "actor", "text"), cluster, page, size));
+            (a, f, s) => ApiOutput.Render(a, f, s, "entries", "position", "recordedAt", "actor", "text"), cluster, page, size));
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ internal static class QueryCommands
             async (q, p, ct) => p.GetValue(cluster) is { } id
                 ? Boxed(await q.FindingsAsync(id, new AsOfQuery(p.GetValue(asOf)), ct))
                 : Boxed(await q.FleetFindingsAsync(new FleetFindingsQuery(p.GetValue(environment), p.GetValue(state), p.GetValue(asOf)), ct)),
-            (a, f) => ApiOutput.Render(a, f, "findings", "clusterId", "kind", "subject", "owner", "state", "detectedAt", "dueAt", "overdueSince", "age",
+            (a, f, s) => ApiOutput.Render(a, f, s, "findings", "clusterId", "kind", "subject", "owner", "state", "detectedAt", "dueAt", "overdueSince", "age",
                 "accepted.exceptionId", "accepted.until", "resolvedAt", "detail"),
             cluster, environment, state, asOf);
     }
