@@ -15,7 +15,7 @@ public sealed class TerminalOutputTests(DemoFixture demo) : IClassFixture<DemoFi
         var lines = output.TrimEnd('\n').Split('\n');
         lines.Max(l => l.Length).ShouldBeLessThanOrEqualTo(Screen.PipedWidth);
         lines.ShouldAllBe(l => !l.EndsWith(' '));
-        output.ShouldContain("no catalog for product ingress-nginx");
+        output.ShouldContain("no catalog for product bottlerocket");
         output.ShouldNotContain("\u001b[");
     }
 

@@ -44,17 +44,27 @@ internal static class EolRiskCommand
 
     public static TextTable Table(IEnumerable<EolRiskVerdict> verdicts, Func<string, string> environmentOf)
     {
-        var table = new TextTable("cluster", "env", "component", "product", "version", "cycle", "standard support ends", "days left",
-            "extended support ends", "days left (extended)", "level", "behind", "accepted", "note")
-            .Colour(10, Levels.Colour);
+        // Both support ends with the days left to each (DOMAIN: never one date beside another date's count); an accepted
+        // risk says so at the start of its note, so it is shown and never hidden.
+        var table = new TextTable("cluster", "env", "component", "product", "version", "cycle", "standard (days)", "extended (days)",
+            "level", "behind", "note")
+            .Colour(8, Levels.Colour)
+            .Keep(5, 6, 7, 9);
         foreach (var v in verdicts)
         {
             table.Add(v.ClusterId, environmentOf(v.ClusterId), v.Instances > 1 ? $"{v.ComponentId} x{v.Instances}" : v.ComponentId, v.Product,
-                v.Version.Length > 0 ? v.Version : v.RawVersion, v.Cycle, Text.Day(v.StandardSupport?.Ends), Text.Number(v.StandardSupport?.DaysLeft),
-                Text.Day(v.ExtendedSupport?.Ends), Text.Number(v.ExtendedSupport?.DaysLeft), v.Level.ToString().ToLowerInvariant(),
-                Text.Number(v.PatchesBehind), v.Accepted is { } a ? $"{a.ExceptionId} until {Text.Day(a.Until)}" : "", v.Note);
+                v.Version.Length > 0 ? v.Version : v.RawVersion, v.Cycle, Ends(v.StandardSupport),
+                Ends(v.ExtendedSupport), v.Level.ToString().ToLowerInvariant(),
+                Text.Number(v.PatchesBehind), Note(v));
         }
 
         return table;
     }
+
+    /// <summary>"2026-10-27 (-29)": the day support ends and the days left to it, negative past it.</summary>
+    private static string Ends(SupportEnd? end) => end is null ? "" : $"{Text.Day(end.Ends)} ({Text.Number(end.DaysLeft)})";
+
+    private static string? Note(EolRiskVerdict v) => v.Accepted is { } a
+        ? $"accepted by exception {a.ExceptionId} until {Text.Day(a.Until)}" + (string.IsNullOrEmpty(v.Note) ? "" : "; " + v.Note)
+        : v.Note;
 }

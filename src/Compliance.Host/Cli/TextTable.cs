@@ -19,6 +19,7 @@ internal sealed class TextTable
     private readonly string[] headers;
     private readonly List<string[]> rows = [];
     private readonly Dictionary<int, Func<string, string?>> colours = [];
+    private readonly HashSet<int> kept = [];
 
     public TextTable(params string[] headers)
     {
@@ -32,6 +33,15 @@ internal sealed class TextTable
     public int Count => rows.Count;
 
     public void Add(params string?[] cells) => rows.Add([.. cells.Select(TerminalText.Safe)]);
+
+    /// <summary>Columns never cut to fit the screen (a coloured column never is either): dates and counts that read wrong cut.</summary>
+    public TextTable Keep(params int[] columns)
+    {
+        foreach (var column in columns) kept.Add(column);
+        return this;
+    }
+
+    private bool Kept(int column) => kept.Contains(column) || colours.ContainsKey(column);
 
     /// <summary>Colours the cells of column <paramref name="column"/>: the ANSI code for a cell's text, or null for none.</summary>
     public TextTable Colour(int column, Func<string, string?> code)
@@ -81,21 +91,21 @@ internal sealed class TextTable
     /// <summary>
     /// Narrows the other columns one character at a time: first the long ones (over <see cref="ShortColumn"/>, such as
     /// ids and versions), each time the one whose cut shortens the fewest cells, down to 8; then, if still too wide, the
-    /// widest of all; never below the header.
+    /// widest of all; never below the header. Kept and coloured columns (a date, a level) are never cut.
     /// </summary>
     private void Cut(int[] widths, int width)
     {
         var floors = widths.Select((w, i) => w <= ShortColumn ? w : Math.Max(headers[i].Length, 8)).ToArray();
         while (Total(widths) > width)
         {
-            var candidates = Enumerable.Range(0, widths.Length).Where(i => i != Wrap && widths[i] > floors[i]).ToList();
+            var candidates = Enumerable.Range(0, widths.Length).Where(i => i != Wrap && !Kept(i) && widths[i] > floors[i]).ToList();
             if (candidates.Count == 0) break;
             widths[candidates.MinBy(i => (rows.Count(r => r[i].Length >= widths[i]), -widths[i]))]--;
         }
 
         while (Total(widths) > width)
         {
-            var candidates = Enumerable.Range(0, widths.Length).Where(i => i != Wrap && widths[i] > Math.Max(headers[i].Length, 4)).ToList();
+            var candidates = Enumerable.Range(0, widths.Length).Where(i => i != Wrap && !Kept(i) && widths[i] > Math.Max(headers[i].Length, 4)).ToList();
             if (candidates.Count == 0) return;
             widths[candidates.MaxBy(i => widths[i])]--;
         }
