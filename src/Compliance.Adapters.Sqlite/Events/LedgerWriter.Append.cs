@@ -61,6 +61,7 @@ internal sealed partial class LedgerWriter
             if (!written)
             {
                 (position, previousHash) = Head();
+                (recordedAt, recordedAtText) = NotBeforeHead(recordedAt, recordedAtText);
                 written = true;
             }
 

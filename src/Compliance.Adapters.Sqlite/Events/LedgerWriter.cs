@@ -47,6 +47,7 @@ internal sealed partial class LedgerWriter : IDisposable
         _selectByIds.Dispose();
         _selectStreamRevision.Dispose();
         _selectHead.Dispose();
+        selectLastRecordedAt?.Dispose();
         _insert.Dispose();
         _connection.Dispose();
     }

@@ -8,7 +8,8 @@ internal static class ReadModelSchema
         CREATE TABLE IF NOT EXISTS checkpoint (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             position INTEGER NOT NULL,
-            evaluated_at INTEGER NOT NULL);
+            evaluated_at INTEGER NOT NULL,
+            hash TEXT);
         CREATE TABLE IF NOT EXISTS clusters (
             cluster_id TEXT PRIMARY KEY,
             display_name TEXT NOT NULL,
@@ -79,6 +80,9 @@ internal static class ReadModelSchema
             id INTEGER PRIMARY KEY CHECK (id = 1),
             token TEXT NOT NULL);
         """;
+
+    /// <summary>Read models written before the checkpoint kept the ledger's hash at it get the column (null: not known).</summary>
+    public const string CheckpointHashColumn = "ALTER TABLE checkpoint ADD COLUMN hash TEXT";
 
     /// <summary>
     /// The page cache of a connection that writes a catch-up's audit lines: each batch inserts into the audit index at

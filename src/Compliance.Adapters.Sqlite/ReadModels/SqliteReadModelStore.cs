@@ -23,6 +23,16 @@ public sealed class SqliteReadModelStore : IReadModelStore
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         using var connection = Open();
         Execute(connection, null, ReadModelSchema.Create);
+        if (!HasColumn(connection, "checkpoint", "hash")) Execute(connection, null, ReadModelSchema.CheckpointHashColumn);
+    }
+
+    public async Task<ReadModelCheckpoint> ReadCheckpointHeadAsync(CancellationToken ct)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position, hash FROM checkpoint WHERE id = 1";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new ReadModelCheckpoint(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : new ReadModelCheckpoint(0, null);
     }
 
     public async Task<long> ReadCheckpointAsync(CancellationToken ct)
@@ -51,7 +61,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
             foreach (var entry in batch.Audit) writer.Append(entry);
             foreach (var fact in batch.CatalogFacts) writer.Append(fact);
             if (replaced.Count > 0) writer.SetWriter(token);
-            writer.SetCheckpoint(batch.Checkpoint, batch.EvaluatedAt);
+            writer.SetCheckpoint(batch.Checkpoint, batch.CheckpointHash, batch.EvaluatedAt);
             try
             {
                 await tx.CommitAsync(ct);
@@ -268,6 +278,15 @@ public sealed class SqliteReadModelStore : IReadModelStore
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         return connection;
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM pragma_table_info($table) WHERE name = $column";
+        command.Parameters.AddWithValue("$table", table);
+        command.Parameters.AddWithValue("$column", column);
+        return command.ExecuteScalar() is not null;
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? tx, string sql)
