@@ -19,6 +19,7 @@ internal static class CommandLine
             BenchMovedCommand.Create(),
             ReportCommand.Create(time, output, error),
             ServeCommand.Create(),
+            CheckpointCommand.Create(time, output),
         };
         foreach (var command in ExportImportCommands.Create(time, output)) root.Subcommands.Add(command);
         foreach (var command in Api.QueryCommands.Create(output).Concat(Api.MaintenanceCommands.Create(output))) root.Subcommands.Add(command);
@@ -42,7 +43,7 @@ internal static class CommandLine
             error.WriteLine($"compliance: {e.Message}");
             return 2;
         }
-        catch (UnknownEventTypeException e)
+        catch (Exception e) when (e is UnknownEventTypeException or LedgerIntegrityException or Application.Checkpoints.CheckpointKeyException)
         {
             error.WriteLine($"compliance: {e.Message}");
             return 1;

@@ -33,7 +33,7 @@ internal static class DemoCommand
 
             var clock = new FixedClock(evaluatedAt);
             await using var ledger = LocalServices.Open(data.Path, "sqlite", clock, requireLedger: true);
-            var events = await ledger.Projections.RebuildAsync(ct);
+            var (events, _) = await ledger.RebuildAsync(ct);
             var clusters = (await ledger.Fleet.ClustersAsync(ct)).ToDictionary(c => c.ClusterId);
             output.WriteLine($"Projected {events} events for {clusters.Count} clusters.\n");
             foreach (var scenario in DemoFleet.Scenarios) output.WriteLine($"  - {scenario}");
@@ -43,6 +43,7 @@ internal static class DemoCommand
             output.Write(PatchSummary.Table(await ledger.Fleet.PatchLatencyAsync(null, evaluatedAt, ct), evaluatedAt));
             var report = await ReportCommand.IssueAsync(ledger.Reports, new(ReportScope.Fleet, lastDay.AddYears(-1), lastDay, evaluatedAt, ReportCommand.Organisation(null)), null, null, ct);
             output.WriteLine($"\nFleet report (last 12 months): {report.Path}");
+            CheckpointCommand.Announce(ledger, report.Rendered.Report.Checkpoint, output);
             output.WriteLine($"\nData directory: {data.Path}  (try: compliance eol-risk --data {data.Path}; compliance verify --data {data.Path})");
             return 0;
         });

@@ -28,6 +28,7 @@ public static class ServeApp
 
         var app = builder.Build();
         app.UseComplianceApi();
+        app.UseMiddleware<WriteGuard>();
         return app;
     }
 }
