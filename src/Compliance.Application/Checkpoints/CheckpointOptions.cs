@@ -3,8 +3,8 @@ namespace Compliance.Application.Checkpoints;
 /// <summary>
 /// Compliance:Checkpoints. <see cref="KeyFile"/>: the Ed25519 private key (PKCS#8 PEM) that signs checkpoints; without
 /// it, the data directory's <c>checkpoint-key.pem</c>, created at first use. Serve signs the ledger's head every
-/// <see cref="EveryEvents"/> events or <see cref="EveryMinutes"/> minutes, whichever comes first, and every report
-/// signs its as-of head.
+/// <see cref="EveryEvents"/> events or <see cref="EveryMinutes"/> minutes, whichever comes first (unless
+/// <see cref="Enabled"/> is false), and every report signs its as-of head.
 /// </summary>
 public sealed class CheckpointOptions
 {
@@ -16,6 +16,9 @@ public sealed class CheckpointOptions
     public int EveryEvents { get; set; } = 1_000;
 
     public int EveryMinutes { get; set; } = 60;
+
+    /// <summary>Whether serve signs the head on its own (reports and 'compliance checkpoint export' sign regardless).</summary>
+    public bool Enabled { get; set; } = true;
 
     /// <summary>One line per problem.</summary>
     public IEnumerable<string> Problems()

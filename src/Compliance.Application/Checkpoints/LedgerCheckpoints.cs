@@ -56,12 +56,13 @@ public sealed class LedgerCheckpoints(IEventReader ledger, CommandHandler handle
 
     /// <summary>
     /// Signs and records the head when <paramref name="everyEvents"/> events were appended since the latest checkpoint,
-    /// or <paramref name="every"/> has passed since it was recorded and something was appended; null when not due.
+    /// or <paramref name="every"/> has passed since it was recorded (since <paramref name="started"/> when there is
+    /// none yet) and something was appended; null when not due.
     /// </summary>
-    public async Task<SignedCheckpoint?> TakeIfDueAsync(int everyEvents, TimeSpan every, string actor, CancellationToken ct)
+    public async Task<SignedCheckpoint?> TakeIfDueAsync(int everyEvents, TimeSpan every, DateTimeOffset started, string actor, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return await TakeAsync((latest, head) => latest is null || head - latest.Checkpoint.Position >= everyEvents || now - latest.RecordedAt >= every, actor, ct);
+        return await TakeAsync((latest, head) => head - (latest?.Checkpoint.Position ?? 0) >= everyEvents || now - (latest?.RecordedAt ?? started) >= every, actor, ct);
     }
 
     /// <summary>The checkpoint of the head now: the latest recorded one when nothing came after it but its own record, else a new one.</summary>

@@ -14,13 +14,15 @@ namespace Compliance.Host.Serve;
 /// Signs the ledger's head every Compliance:Checkpoints:EveryEvents events or EveryMinutes minutes (never while the
 /// ledger and the read models disagree, never a history that does not extend the last checkpoint), and puts every
 /// checkpoint recorded (its own and those of reports) on the bus as <see cref="Contract"/> for witnesses. The ledger
-/// is looked at every second on the system clock (a poll, not a rule); the minutes are the service's clock.
+/// is looked at every second on the system clock (a poll, not a rule); the minutes are the service's clock. Off with
+/// Compliance:Checkpoints:Enabled = false.
 /// </summary>
 internal sealed partial class CheckpointWorker(
     LedgerCheckpoints checkpoints,
     LedgerGuard guard,
     IOptions<CheckpointOptions> options,
     IServiceProvider services,
+    TimeProvider time,
     ILogger<CheckpointWorker> log) : BackgroundService
 {
     private const string Actor = "serve/checkpoints";
@@ -30,6 +32,8 @@ internal sealed partial class CheckpointWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled) return;
+        var started = time.GetUtcNow();
         try
         {
             var key = checkpoints.Keys.Key;
@@ -48,7 +52,7 @@ internal sealed partial class CheckpointWorker(
         {
             try
             {
-                await TickAsync(every, stoppingToken);
+                await TickAsync(every, started, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -58,7 +62,7 @@ internal sealed partial class CheckpointWorker(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task TickAsync(TimeSpan every, CancellationToken ct)
+    private async Task TickAsync(TimeSpan every, DateTimeOffset started, CancellationToken ct)
     {
         if (await guard.DisagreementAsync(ct) is { } reason)
         {
@@ -70,7 +74,7 @@ internal sealed partial class CheckpointWorker(
         refused = null;
         try
         {
-            if (await checkpoints.TakeIfDueAsync(options.Value.EveryEvents, every, Actor, ct) is { } signed) LogSigned(signed.Position, signed.Hash);
+            if (await checkpoints.TakeIfDueAsync(options.Value.EveryEvents, every, started, Actor, ct) is { } signed) LogSigned(signed.Position, signed.Hash);
         }
         catch (LedgerIntegrityException e)
         {
