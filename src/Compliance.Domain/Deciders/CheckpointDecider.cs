@@ -25,7 +25,7 @@ public static class CheckpointDecider
         var c = command.Checkpoint;
         if (c is null) return Decision.Reject("checkpoint is required");
         if (c.Position < 1) return Decision.Reject($"checkpoint position {c.Position} is not a ledger position (they start at 1)");
-        if (!IsSha256(c.HeadHash)) return Decision.Reject($"'{c.HeadHash}' is not a SHA-256 head hash (64 hex digits)");
+        if (!Rules.IsSha256(c.HeadHash)) return Decision.Reject($"'{c.HeadHash}' is not a SHA-256 head hash (64 hex digits)");
         if (Rules.IsBlank(c.Algorithm) || Rules.IsBlank(c.KeyFingerprint) || Rules.IsBlank(c.Signature))
             return Decision.Reject("checkpoint has no algorithm, key fingerprint or signature");
         if (!state.Signed.TryGetValue(c.Position, out var signed)) return Decision.Accept(c);
@@ -39,6 +39,4 @@ public static class CheckpointDecider
         LedgerCheckpointed e => state with { Signed = state.Signed.SetItem(e.Position, e.HeadHash) },
         _ => state,
     };
-
-    private static bool IsSha256(string? value) => value is { Length: 64 } && value.All(char.IsAsciiHexDigit);
 }
