@@ -14,6 +14,7 @@ internal sealed class LedgerIndex : ILedgerTail
     private readonly Dictionary<Guid, long> positionsById = [];
     private readonly Dictionary<string, List<long>> positionsByStream = new(StringComparer.Ordinal);
     private string headHash = HashChain.Genesis;
+    private DateTimeOffset? headRecordedAt;
 
     public Lock Gate { get; } = new();
 
@@ -23,6 +24,8 @@ internal sealed class LedgerIndex : ILedgerTail
     public int Streams => positionsByStream.Count;
 
     public (long Position, string Hash) Head() => (Position, headHash);
+
+    public DateTimeOffset? HeadRecordedAt() => headRecordedAt;
 
     public long? StreamRevision(string stream) =>
         positionsByStream.TryGetValue(stream, out var positions) ? positions.Count - 1 : null;
@@ -45,6 +48,7 @@ internal sealed class LedgerIndex : ILedgerTail
         positions.Add(e.Position);
         Position = e.Position;
         headHash = e.Hash;
+        headRecordedAt = e.RecordedAt;
     }
 
     /// <summary>

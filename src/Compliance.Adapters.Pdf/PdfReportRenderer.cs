@@ -46,7 +46,7 @@ public sealed class PdfReportRenderer : IReportRenderer
             Author = r.Organisation,
             Creator = "compliance report",
             Producer = "Compliance (SkiaSharp PDF)",
-            Keywords = $"compliance; audit; kubernetes; ledger head {report.Ledger.Hash}",
+            Keywords = $"compliance; audit; kubernetes; ledger head {report.Ledger.Hash}" + (report.Checkpoint is { } c ? $"; {c.ToLine()}" : ""),
             Creation = r.AsOf.UtcDateTime,
             Modified = r.AsOf.UtcDateTime,
             RasterDpi = 300,

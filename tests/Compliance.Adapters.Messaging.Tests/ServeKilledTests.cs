@@ -70,6 +70,7 @@ public sealed class ServeKilledTests(RabbitMqBrokerFixture fixture) : IDisposabl
         var perMessage = new Dictionary<Guid, int>();
         await foreach (var e in store.ReadAllAsync(1, int.MaxValue, CancellationToken.None))
         {
+            if (e.Stream == Compliance.Domain.Deciders.Streams.Checkpoints) continue; // serve signs the head every 1000 events
             e.Type.ShouldBe("V1.NodeObserved");
             perMessage[e.CausationId] = perMessage.GetValueOrDefault(e.CausationId) + 1;
         }

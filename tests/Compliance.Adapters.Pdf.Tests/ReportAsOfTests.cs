@@ -10,21 +10,22 @@ namespace Compliance.Adapters.Pdf.Tests;
 public sealed class ReportAsOfTests(SeededLedger seeded)
 {
     private static readonly DateTimeOffset JuneEnd = Days.EndOf(new DateOnly(2026, 6, 30));
-    private static readonly DateTimeOffset RecordedInJuly = new(2026, 7, 15, 10, 0, 0, TimeSpan.Zero);
+    /// <summary>After the seeded history's last event: recorded-at never goes back along the ledger.</summary>
+    private static readonly DateTimeOffset RecordedLater = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task events_recorded_after_as_of_are_absent_even_when_they_describe_earlier_days()
     {
         var before = await SeededLedger.RenderAsync(seeded.Copy(), SeededLedger.FleetRequest(JuneEnd));
         var ledger = seeded.Copy();
-        // Recorded on 15 July, about days before 30 June: a report as of 30 June must not know them.
+        // Recorded on 1 December, about days before 30 June: a report as of 30 June must not know them.
         var late = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
         await SeededLedger.WriteAsync(ledger,
         [
-            (RecordedInJuly, new RegisterCluster("late-cluster", "Late cluster", Environment.Production, "platform", Flavour.Upstream, null, "test", late)),
-            (RecordedInJuly, new RecordObservation(new ControlPlaneVersionObserved("late-cluster", "v1.30.2", "linux/amd64", late.AddDays(1)), "test", RecordedInJuly)),
-            (RecordedInJuly, new RecordObservation(new DrainRiskFound("billing-prod", "single-replica/leaky/worker", DrainRiskKind.SingleReplica,
-                "leaky/worker", "Deployment leaky/worker runs 1 replica", null, late.AddDays(2)), "test", RecordedInJuly)),
+            (RecordedLater, new RegisterCluster("late-cluster", "Late cluster", Environment.Production, "platform", Flavour.Upstream, null, "test", late)),
+            (RecordedLater, new RecordObservation(new ControlPlaneVersionObserved("late-cluster", "v1.30.2", "linux/amd64", late.AddDays(1)), "test", RecordedLater)),
+            (RecordedLater, new RecordObservation(new DrainRiskFound("billing-prod", "single-replica/leaky/worker", DrainRiskKind.SingleReplica,
+                "leaky/worker", "Deployment leaky/worker runs 1 replica", null, late.AddDays(2)), "test", RecordedLater)),
         ], sourceSeed: 1001);
 
         var asOfJune = await SeededLedger.RenderAsync(ledger, SeededLedger.FleetRequest(JuneEnd));
@@ -33,8 +34,8 @@ public sealed class ReportAsOfTests(SeededLedger seeded)
         text.ShouldNotContain("leaky/worker");
         asOfJune.Bytes.ShouldBe(before.Bytes);
 
-        var asOfJuly = await SeededLedger.RenderAsync(ledger, SeededLedger.FleetRequest(Days.EndOf(new DateOnly(2026, 7, 31))));
-        var later = PdfText.Read(asOfJuly.Bytes).All;
+        var asOfDecember = await SeededLedger.RenderAsync(ledger, SeededLedger.FleetRequest(Days.EndOf(new DateOnly(2026, 12, 31))));
+        var later = PdfText.Read(asOfDecember.Bytes).All;
         later.ShouldContain("late-cluster");
         later.ShouldContain("leaky/worker");
     }

@@ -37,10 +37,18 @@ public class ApiFactory : WebApplicationFactory<TestEntry>, IAsyncLifetime
     /// <summary>Settings added to the defaults (rate limits for the limit tests).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>Changes the copied data directory before the app starts (a tampered ledger, for one).</summary>
+    protected virtual Task PrepareAsync(string data) => Task.CompletedTask;
+
+    /// <summary>Whether start-up waits for the projections and readiness (not for an app that must stay unready).</summary>
+    protected virtual bool WaitUntilReady => true;
+
     public async Task InitializeAsync()
     {
         Data = await SeededLedger.CopyAsync();
+        await PrepareAsync(Data);
         _ = Server;
+        if (!WaitUntilReady) return;
         await WaitForProjectionsAsync();
         using var probe = CreateClient();
         for (var i = 0; i < 600 && !(await probe.GetAsync("/health/ready")).IsSuccessStatusCode; i++) await Task.Delay(50);
@@ -70,6 +78,8 @@ public class ApiFactory : WebApplicationFactory<TestEntry>, IAsyncLifetime
             builder.UseSetting($"Compliance:Api:Keys:{i}:Sha256", Host.Api.Security.ApiKeyAuthentication.HashOf(keys[i].Item3));
         }
 
+        // No checkpoint signed behind the tests' back (it would move the ledger's head); the checkpoint tests turn it on.
+        builder.UseSetting("Compliance:Checkpoints:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

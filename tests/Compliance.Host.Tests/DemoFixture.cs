@@ -9,8 +9,15 @@ public sealed class DemoFixture : IAsyncLifetime
 
     public string Output { get; private set; } = "";
 
+    /// <summary>
+    /// One signing key for every demo of the test run (RFC 8032's first test key): the demos all write the same report
+    /// file in reports/, and with one key they write the same bytes, as before reports were signed.
+    /// </summary>
+    public const string SigningKey = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n-----END PRIVATE KEY-----\n";
+
     public async Task InitializeAsync()
     {
+        await File.WriteAllTextAsync(Path.Combine(Dir, "checkpoint-key.pem"), SigningKey);
         var (exit, output, err) = await Cli.RunAsync("demo", "--data", Dir, "--today", Today, "--seed", "7");
         if (exit != 0) throw new InvalidOperationException($"demo failed ({exit}): {err}\n{output}");
         Output = output;

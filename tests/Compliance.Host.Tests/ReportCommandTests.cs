@@ -61,12 +61,13 @@ public sealed class ReportCommandTests(DemoFixture demo) : IClassFixture<DemoFix
         try
         {
             var before = await File.ReadAllBytesAsync(Path.Combine(dir, "ledger.db"));
-            var (exit, _, err) = await Cli.RunAsync(["report", "--data", dir, "--out", Path.Combine(dir, "r.pdf"), .. args]);
+            var pdf = Path.Combine(dir, "out", "r.pdf");
+            var (exit, _, err) = await Cli.RunAsync(["report", "--data", dir, "--out", pdf, .. args]);
 
             exit.ShouldBe(2);
             err.ShouldContain(expected);
             err.TrimEnd().Split('\n').Length.ShouldBe(1);
-            File.Exists(Path.Combine(dir, "r.pdf")).ShouldBeFalse();
+            File.Exists(pdf).ShouldBeFalse();
             SqliteConnection.ClearAllPools();
             (await File.ReadAllBytesAsync(Path.Combine(dir, "ledger.db"))).ShouldBe(before);
         }

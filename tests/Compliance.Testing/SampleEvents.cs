@@ -49,5 +49,6 @@ public static class SampleEvents
         new DrainRiskFound("c1", "r1", DrainRiskKind.LongGracePeriod, "default/web", "grace period 600 s", 600, At),
         new DrainRiskResolved("c1", "r1", At),
         new ReportIssued("cluster:c1", new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31), At, new string('e', 64), "c1-2025-q1.pdf", At),
+        new LedgerCheckpointed(42, new string('f', 64), At, "Ed25519", "sha256:" + new string('0', 64), Convert.ToBase64String(new byte[64])),
     ];
 }

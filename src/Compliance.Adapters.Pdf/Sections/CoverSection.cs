@@ -24,6 +24,10 @@ internal static class CoverSection
                 : $"position {report.Ledger.Position}, recorded {Format.Instant(report.Ledger.RecordedAt)}"),
             ("Head hash (SHA-256)", report.Ledger.Hash),
             ("Events read", $"{report.Ledger.EventsRead}"),
+            ("Signed checkpoint", report.Checkpoint is { } c
+                ? $"position {c.Position}, head hash above, recorded-at {Application.Checkpoints.SignedCheckpoint.Instant(c.RecordedAt)}; {c.Algorithm} key {c.KeyFingerprint}"
+                : "none (no signing key, or the chain does not verify)"),
+            ("Signature (base64)", report.Checkpoint is { } s ? $"{s.Signature[..(s.Signature.Length / 2)]} {s.Signature[(s.Signature.Length / 2)..]}" : ""),
         ], keyWidth: 130);
         flow.Space(14);
         VerificationBanner(flow, report);

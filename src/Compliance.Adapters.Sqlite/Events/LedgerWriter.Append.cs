@@ -20,7 +20,8 @@ internal sealed partial class LedgerWriter
             return (plan.Results, false);
         }
 
-        var recordedAtText = LedgerInstant.ToText(recordedAt);
+        // The plan's instant: the clock's, or the head's when the clock is behind it.
+        var recordedAtText = LedgerInstant.ToText(plan.Written[0].RecordedAt);
         for (var i = 0; i < plan.Written.Count; i++)
         {
             Insert(plan.Written[i], recordedAtText);

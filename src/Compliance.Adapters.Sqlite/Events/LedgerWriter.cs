@@ -51,6 +51,7 @@ internal sealed partial class LedgerWriter : ILedgerTail, IDisposable
         _selectByIds.Dispose();
         _selectStreamRevision.Dispose();
         _selectHead.Dispose();
+        selectLastRecordedAt?.Dispose();
         _insert.Dispose();
         _connection.Dispose();
     }

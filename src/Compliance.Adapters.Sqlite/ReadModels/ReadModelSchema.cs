@@ -4,11 +4,11 @@ namespace Compliance.Adapters.Sqlite.ReadModels;
 internal static class ReadModelSchema
 {
     /// <summary>The shape of the tables below (PRAGMA user_version). A file of another shape is emptied and rebuilt from the ledger.</summary>
-    public const long Version = 2;
+    public const long Version = 3;
 
     public const string ReadVersion = "PRAGMA user_version";
 
-    public const string SetVersion = "PRAGMA user_version = 2";
+    public const string SetVersion = "PRAGMA user_version = 3";
 
     /// <summary>Every table, so that read models of an older shape can be dropped (the ledger rebuilds them).</summary>
     public const string DropAll = """
@@ -22,7 +22,8 @@ internal static class ReadModelSchema
         CREATE TABLE IF NOT EXISTS checkpoint (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             position INTEGER NOT NULL,
-            evaluated_at INTEGER NOT NULL);
+            evaluated_at INTEGER NOT NULL,
+            hash TEXT);
         CREATE TABLE IF NOT EXISTS clusters (
             cluster_id TEXT PRIMARY KEY,
             display_name TEXT NOT NULL,

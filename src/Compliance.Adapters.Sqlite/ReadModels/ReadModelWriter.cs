@@ -122,10 +122,10 @@ internal sealed partial class ReadModelWriter(SqliteConnection connection, Sqlit
         INSERT INTO writer (id, token) VALUES (1, $token) ON CONFLICT (id) DO UPDATE SET token = excluded.token
         """, ("$token", token));
 
-    public void SetCheckpoint(long position, DateTimeOffset evaluatedAt) => Run("""
-        INSERT INTO checkpoint (id, position, evaluated_at) VALUES (1, $position, $at)
-        ON CONFLICT (id) DO UPDATE SET position = excluded.position, evaluated_at = excluded.evaluated_at
-        """, ("$position", position), ("$at", evaluatedAt.UtcTicks));
+    public void SetCheckpoint(long position, string? hash, DateTimeOffset evaluatedAt) => Run("""
+        INSERT INTO checkpoint (id, position, evaluated_at, hash) VALUES (1, $position, $at, $hash)
+        ON CONFLICT (id) DO UPDATE SET position = excluded.position, evaluated_at = excluded.evaluated_at, hash = excluded.hash
+        """, ("$position", position), ("$at", evaluatedAt.UtcTicks), ("$hash", (object?)hash ?? DBNull.Value));
 
     private void Run(string sql, params (string Name, object Value)[] parameters)
     {

@@ -32,6 +32,15 @@ public sealed partial class SqliteReadModelStore : IReadModelStore
         Execute(connection, null, ReadModelSchema.SetVersion);
     }
 
+    public async Task<ReadModelCheckpoint> ReadCheckpointHeadAsync(CancellationToken ct)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position, hash FROM checkpoint WHERE id = 1";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new ReadModelCheckpoint(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : new ReadModelCheckpoint(0, null);
+    }
+
     public async Task<long> ReadCheckpointAsync(CancellationToken ct)
     {
         await using var connection = Open();
@@ -58,7 +67,7 @@ public sealed partial class SqliteReadModelStore : IReadModelStore
             foreach (var entry in batch.Audit) writer.Append(entry);
             foreach (var fact in batch.CatalogFacts) writer.Append(fact);
             if (replaced.Count > 0) writer.SetWriter(token);
-            writer.SetCheckpoint(batch.Checkpoint, batch.EvaluatedAt);
+            writer.SetCheckpoint(batch.Checkpoint, batch.CheckpointHash, batch.EvaluatedAt);
             try
             {
                 await tx.CommitAsync(ct);

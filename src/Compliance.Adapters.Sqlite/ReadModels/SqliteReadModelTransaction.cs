@@ -16,9 +16,9 @@ internal sealed class SqliteReadModelTransaction(SqliteConnection connection, Sq
         return Task.CompletedTask;
     }
 
-    public async Task CommitAsync(long checkpoint, DateTimeOffset evaluatedAt, CancellationToken ct)
+    public async Task CommitAsync(long checkpoint, string? checkpointHash, DateTimeOffset evaluatedAt, CancellationToken ct)
     {
-        writer.SetCheckpoint(checkpoint, evaluatedAt);
+        writer.SetCheckpoint(checkpoint, checkpointHash, evaluatedAt);
         await tx.CommitAsync(ct);
     }
 

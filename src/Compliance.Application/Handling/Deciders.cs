@@ -25,6 +25,9 @@ internal sealed record DeciderFunctions(object Initial, Func<Command, object, De
     private static readonly DeciderFunctions Report = new(ReportDecider.Initial,
         (c, s) => ReportDecider.Decide((RecordReportIssued)c, (ReportState)s), (s, e) => ReportDecider.Evolve((ReportState)s, e));
 
+    private static readonly DeciderFunctions Checkpoint = new(CheckpointDecider.Initial,
+        (c, s) => CheckpointDecider.Decide((RecordLedgerCheckpoint)c, (CheckpointState)s), (s, e) => CheckpointDecider.Evolve((CheckpointState)s, e));
+
     public static DeciderFunctions For(Command command) => command switch
     {
         ClusterCommand => Cluster,
@@ -33,6 +36,7 @@ internal sealed record DeciderFunctions(object Initial, Func<Command, object, De
         ObservationCommand => Observation,
         RecordCatalogFact => Catalog,
         RecordReportIssued => Report,
+        RecordLedgerCheckpoint => Checkpoint,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "no decider handles this command"),
     };
 }

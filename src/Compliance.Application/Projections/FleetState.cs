@@ -23,8 +23,8 @@ public sealed class FleetState(ReleaseCatalog shipped)
     {
         switch (fact.Event)
         {
-            case ReportIssued:
-                return null; // a report is about the ledger, not the fleet: nothing to fold (the runner skips it)
+            case ReportIssued or LedgerCheckpointed:
+                return null; // reports and checkpoints are about the ledger, not the fleet: nothing to fold (the runner skips them)
             case CatalogEvent c:
                 catalogFacts.Add(c);
                 catalog = null;

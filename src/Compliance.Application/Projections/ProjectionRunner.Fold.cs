@@ -11,18 +11,18 @@ public sealed partial class ProjectionRunner
     private async Task FoldAsync(IReadOnlyList<ReadEvent> batch, CancellationToken ct)
     {
         var (audit, catalogFacts) = Fold(batch);
-        var last = batch[^1].Fact.Position;
-        await readModels.CommitAsync(new ReadModelBatch([], audit, catalogFacts, last, time.GetUtcNow()), ct);
-        position = last;
+        var last = batch[^1];
+        await readModels.CommitAsync(new ReadModelBatch([], audit, catalogFacts, last.Fact.Position, time.GetUtcNow(), last.Hash), ct);
+        (position, positionHash) = (last.Fact.Position, last.Hash);
     }
 
     /// <summary>Commits the open transaction with its checkpoint and closes it.</summary>
-    private async Task CommitAsync(IReadModelTransaction open, long last, CancellationToken ct)
+    private async Task CommitAsync(IReadModelTransaction open, ReadEvent last, CancellationToken ct)
     {
         try
         {
-            await open.CommitAsync(last, time.GetUtcNow(), ct);
-            position = last;
+            await open.CommitAsync(last.Fact.Position, last.Hash, time.GetUtcNow(), ct);
+            (position, positionHash) = (last.Fact.Position, last.Hash);
         }
         finally
         {
@@ -36,9 +36,9 @@ public sealed partial class ProjectionRunner
         var state = Fleet;
         var audit = new List<AuditEntry>(events.Count);
         var catalogFacts = new List<CatalogFactRow>();
-        foreach (var (fact, actor, catalogFact, text) in events)
+        foreach (var (fact, actor, catalogFact, text, _) in events)
         {
-            if (fact.Event is ReportIssued) continue; // issued reports change no read model
+            if (fact.Event is ReportIssued or LedgerCheckpointed) continue; // issued reports and checkpoints change no read model
             var clusterId = state.Apply(fact);
             if (clusterId is null)
             {
@@ -56,18 +56,19 @@ public sealed partial class ProjectionRunner
 
     /// <summary>
     /// An event as the fold needs it, prepared where it is read (on the read-ahead thread while catching up): the fact,
-    /// its audit line's text, or the catalog fact row. The stored row, with its JSON, is let go as soon as it is read.
+    /// its audit line's text, or the catalog fact row, and its hash (the read models record it with their checkpoint). The
+    /// stored row, with its JSON, is let go as soon as it is read.
     /// </summary>
-    private readonly record struct ReadEvent(RecordedFact Fact, string Actor, CatalogFactRow? CatalogFact, string? AuditText);
+    private readonly record struct ReadEvent(RecordedFact Fact, string Actor, CatalogFactRow? CatalogFact, string? AuditText, string Hash);
 
     private ReadEvent Read(StoredEvent e)
     {
         var fact = ToFact(e);
         return fact.Event switch
         {
-            ReportIssued => new ReadEvent(fact, e.Actor, null, null),
-            CatalogEvent => new ReadEvent(fact, e.Actor, new CatalogFactRow(e.Position, e.Type, e.Json, e.RecordedAt), null),
-            var other => new ReadEvent(fact, e.Actor, null, Projections.AuditText.Describe(other)),
+            ReportIssued or LedgerCheckpointed => new ReadEvent(fact, e.Actor, null, null, e.Hash),
+            CatalogEvent => new ReadEvent(fact, e.Actor, new CatalogFactRow(e.Position, e.Type, e.Json, e.RecordedAt), null, e.Hash),
+            var other => new ReadEvent(fact, e.Actor, null, Projections.AuditText.Describe(other), e.Hash),
         };
     }
 

@@ -35,6 +35,7 @@ public sealed partial class ProjectionRunner(
     private readonly HashSet<string> pending = new(StringComparer.Ordinal);
     private FleetState? fleet;
     private long position;
+    private string? positionHash;
     private bool pendingAll;
 
     /// <summary>The global position the read models reflect.</summary>
@@ -56,7 +57,8 @@ public sealed partial class ProjectionRunner(
     public async Task<long> CatchUpAsync(CancellationToken ct)
     {
         await EnsureLoadedAsync(ct);
-        long projected = 0, last = position;
+        long projected = 0;
+        ReadEvent last = default;
         var uncommitted = 0;
         IReadModelTransaction? open = null;
         try
@@ -73,7 +75,7 @@ public sealed partial class ProjectionRunner(
                 open ??= await readModels.BeginAsync(ct);
                 await open.AppendAsync(audit, catalogFacts, ct);
                 clock = Timings.Wrote(clock);
-                last = page[^1].Fact.Position;
+                last = page[^1];
                 projected += page.Count;
                 uncommitted += page.Count;
                 if (uncommitted < batchSize) continue;
@@ -106,6 +108,7 @@ public sealed partial class ProjectionRunner(
         await readModels.ResetAsync(ct);
         fleet = new FleetState(shippedCatalog);
         position = 0;
+        positionHash = null;
         pending.Clear();
         pendingAll = false;
         return await CatchUpAsync(ct);
@@ -117,7 +120,7 @@ public sealed partial class ProjectionRunner(
         await EnsureLoadedAsync(ct);
         var now = time.GetUtcNow();
         var changed = Fleet.Clusters.Values.Select(c => ClusterEvaluation.Evaluate(Fleet, c, now)).ToList();
-        await readModels.CommitAsync(new ReadModelBatch(changed, [], [], position, now), ct);
+        await readModels.CommitAsync(new ReadModelBatch(changed, [], [], position, now, positionHash), ct);
     }
 
     /// <summary>Projects live: catch-up subscription from the checkpoint, committing whenever the subscription pauses or a batch fills.</summary>
@@ -148,25 +151,33 @@ public sealed partial class ProjectionRunner(
         }
     }
 
+    /// <summary>
+    /// Restores the fold from the ledger up to the read models' checkpoint. A ledger that ends before it, or whose event
+    /// there has another hash than the one the read models recorded, is not the ledger they were projected from.
+    /// </summary>
+    /// <exception cref="LedgerIntegrityException">the ledger and the read models disagree.</exception>
     private async Task EnsureLoadedAsync(CancellationToken ct)
     {
         if (fleet is not null) return;
-        fleet = new FleetState(shippedCatalog);
-        var checkpoint = await readModels.ReadCheckpointAsync(ct);
-        while (position < checkpoint)
+        var loading = new FleetState(shippedCatalog);
+        (position, positionHash) = (0, null);
+        var checkpoint = await readModels.ReadCheckpointHeadAsync(ct);
+        while (position < checkpoint.Position)
         {
             var before = position;
-            await foreach (var e in reader.ReadAllAsync(position + 1, (int)Math.Min(batchSize, checkpoint - position), ct))
+            await foreach (var e in reader.ReadAllAsync(position + 1, (int)Math.Min(batchSize, checkpoint.Position - position), ct))
             {
-                fleet.Apply(ToFact(e));
-                position = e.Position;
+                loading.Apply(ToFact(e));
+                (position, positionHash) = (e.Position, e.Hash);
             }
 
-            if (position == before)
-                throw new InvalidOperationException($"The read models are at position {checkpoint} but the ledger ends at {position}: run 'compliance projections rebuild'.");
+            if (position == before) throw new LedgerIntegrityException(LedgerAgreement.Shorter(checkpoint, position));
         }
 
-        pendingAll = checkpoint > 0;
+        if (checkpoint.Hash is { } recorded && checkpoint.Position > 0 && !string.Equals(recorded, positionHash, StringComparison.Ordinal))
+            throw new LedgerIntegrityException(LedgerAgreement.Rewritten(checkpoint, positionHash ?? HashChain.Genesis));
+        fleet = loading;
+        pendingAll = checkpoint.Position > 0;
     }
 
     /// <summary>Evaluates the clusters changed since the last evaluation (and those staged through them) as of now.</summary>
@@ -179,7 +190,7 @@ public sealed partial class ProjectionRunner(
         var changed = touched.Order(StringComparer.Ordinal)
             .Select(id => ClusterEvaluation.Evaluate(state, state.Clusters[id], now))
             .ToList();
-        await readModels.CommitAsync(new ReadModelBatch(changed, [], [], position, now), ct);
+        await readModels.CommitAsync(new ReadModelBatch(changed, [], [], position, now, positionHash), ct);
         pending.Clear();
         pendingAll = false;
     }

@@ -8,6 +8,9 @@ public interface IReadModelStore
     /// <summary>The global position the read models reflect (0 when empty).</summary>
     Task<long> ReadCheckpointAsync(CancellationToken ct);
 
+    /// <summary>The checkpoint with the hash of the ledger event at it, as recorded when it was projected.</summary>
+    async Task<ReadModelCheckpoint> ReadCheckpointHeadAsync(CancellationToken ct) => new(await ReadCheckpointAsync(ct), null);
+
     /// <summary>Writes the batch and its checkpoint in one transaction.</summary>
     Task CommitAsync(ReadModelBatch batch, CancellationToken ct);
 

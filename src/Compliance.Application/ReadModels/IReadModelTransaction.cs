@@ -9,7 +9,10 @@ public interface IReadModelTransaction : IAsyncDisposable
 {
     Task AppendAsync(IReadOnlyList<AuditEntry> audit, IReadOnlyList<CatalogFactRow> catalogFacts, CancellationToken ct);
 
-    Task CommitAsync(long checkpoint, DateTimeOffset evaluatedAt, CancellationToken ct);
+    /// <summary>Commits with the checkpoint and the hash of the ledger event at it (null: not known).</summary>
+    Task CommitAsync(long checkpoint, string? checkpointHash, DateTimeOffset evaluatedAt, CancellationToken ct);
+
+    Task CommitAsync(long checkpoint, DateTimeOffset evaluatedAt, CancellationToken ct) => CommitAsync(checkpoint, null, evaluatedAt, ct);
 }
 
 /// <summary>For stores that only commit whole batches: keeps the lines and commits them as one <see cref="ReadModelBatch"/>.</summary>
@@ -25,8 +28,8 @@ public sealed class BufferedReadModelTransaction(IReadModelStore store) : IReadM
         return Task.CompletedTask;
     }
 
-    public Task CommitAsync(long checkpoint, DateTimeOffset evaluatedAt, CancellationToken ct) =>
-        store.CommitAsync(new ReadModelBatch([], audit, catalogFacts, checkpoint, evaluatedAt), ct);
+    public Task CommitAsync(long checkpoint, string? checkpointHash, DateTimeOffset evaluatedAt, CancellationToken ct) =>
+        store.CommitAsync(new ReadModelBatch([], audit, catalogFacts, checkpoint, evaluatedAt, checkpointHash), ct);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

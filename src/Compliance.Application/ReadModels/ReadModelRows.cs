@@ -37,13 +37,20 @@ public sealed record ClusterReadModel(
     TimeSpan EstimatedDrainTime,
     IReadOnlyList<ExceptionVerdict> Exceptions);
 
-/// <summary>What one projection transaction writes: replaced clusters, new audit lines, and the checkpoint they reach.</summary>
+/// <summary>
+/// What one projection transaction writes: replaced clusters, new audit lines, and the checkpoint they reach with the
+/// hash of the ledger event at it (so a ledger rewritten under the read models can be told from one that is only ahead).
+/// </summary>
 public sealed record ReadModelBatch(
     IReadOnlyList<ClusterReadModel> Clusters,
     IReadOnlyList<AuditEntry> Audit,
     IReadOnlyList<CatalogFactRow> CatalogFacts,
     long Checkpoint,
-    DateTimeOffset EvaluatedAt);
+    DateTimeOffset EvaluatedAt,
+    string? CheckpointHash = null);
+
+/// <summary>The position the read models reflect and the hash the ledger had there when they were projected (null: not recorded).</summary>
+public sealed record ReadModelCheckpoint(long Position, string? Hash);
 
 /// <summary>A catalog fact recorded in the ledger (stored type name and JSON), kept so queries see the catalog the ledger knows.</summary>
 public sealed record CatalogFactRow(long Position, string Type, string Json, DateTimeOffset RecordedAt);

@@ -4,7 +4,8 @@ namespace Compliance.Application.Reports;
 
 /// <summary>
 /// Everything an auditor report states, computed from the ledger as recorded up to <see cref="ReportRequest.AsOf"/>.
-/// Plain data: the renderer lays it out and adds nothing of its own.
+/// Plain data: the renderer lays it out and adds nothing of its own. <see cref="Checkpoint"/> is the signed checkpoint of
+/// the as-of head (null when no key signs, or when the chain does not verify).
 /// </summary>
 public sealed record AuditReport(
     ReportRequest Request,
@@ -22,7 +23,8 @@ public sealed record AuditReport(
     IReadOnlyList<FindingRow> Findings,
     IReadOnlyList<DrainWindowRow> DrainWindows,
     IReadOnlyList<CatalogSourceRow> Catalog,
-    int CatalogFactsRecorded)
+    int CatalogFactsRecorded,
+    Checkpoints.SignedCheckpoint? Checkpoint = null)
 {
     /// <summary>The day EOL risk is judged on: the end of the period (or the as-of day when earlier).</summary>
     public DateOnly EolDay => Days.Of(Request.PeriodEnd);
@@ -37,9 +39,10 @@ public sealed record LedgerPoint(long Position, string Hash, DateTimeOffset? Rec
 
 /// <summary>
 /// The result of walking the hash chain (<see cref="Store.HashChainVerifier"/>) from position 1 to the as-of head, the
-/// history the report stands on. <see cref="CoversAsOf"/>: every event the report used verified.
+/// history the report stands on. <see cref="CoversAsOf"/>: every event the report used verified. <see cref="BreakKind"/>:
+/// the rule the first event within it broke.
 /// </summary>
-public sealed record ChainCheck(bool Intact, long Verified, long HeadPosition, string HeadHash, string? Failure, bool CoversAsOf);
+public sealed record ChainCheck(bool Intact, long Verified, long HeadPosition, string HeadHash, string? Failure, bool CoversAsOf, Store.ChainBreakKind? BreakKind = null);
 
 public sealed record ClusterLine(string ClusterId, string Name, string Environment, string Owner, string Flavour, string? Staging);
 

@@ -34,7 +34,7 @@ internal sealed record LedgerIndex(
         long seen = 0;
         var next = 1L;
 
-        var verification = await HashChainVerifier.VerifyAsync(new TeeReader(reader, Observe), PageSize, ct);
+        var verification = await HashChainVerifier.VerifyAsync(new TeeReader(reader, Observe), PageSize, serializer, ct);
         // The verifier stops at a break; the rest is still read for the index (a later event may be recorded by as-of).
         while (verification.FirstBreak is not null)
         {
@@ -67,8 +67,21 @@ internal sealed record LedgerIndex(
             next = e.Position + 1;
             if (++seen % PageSize == 0) progress?.Report(new ReportProgress("reading and verifying the ledger", (int)Math.Min(seen, int.MaxValue), 0));
             if (e.RecordedAt <= asOf) head = e;
-            if (e.Stream.StartsWith(CatalogPrefix, StringComparison.Ordinal) && serializer.FromStored(e) is CatalogEvent fact) catalogFacts.Add((e.Position, fact));
-            else if (e.Stream.StartsWith(ClusterPrefix, StringComparison.Ordinal) && serializer.FromStored(e) is ClusterRegistered r) registrations.Add((e.Position, r));
+            if (e.Stream.StartsWith(CatalogPrefix, StringComparison.Ordinal) && Read(e) is CatalogEvent fact) catalogFacts.Add((e.Position, fact));
+            else if (e.Stream.StartsWith(ClusterPrefix, StringComparison.Ordinal) && Read(e) is ClusterRegistered r) registrations.Add((e.Position, r));
+        }
+
+        // An event that does not read is the verifier's to report (UnreadableEvent); the index passes over it.
+        DomainEvent? Read(StoredEvent e)
+        {
+            try
+            {
+                return serializer.FromStored(e);
+            }
+            catch (Exception x) when (x is UnknownEventTypeException or System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+            {
+                return null;
+            }
         }
     }
 
@@ -79,7 +92,7 @@ internal sealed record LedgerIndex(
     private static ChainCheck Through(ChainVerification v, LedgerPoint point)
     {
         if (v.FirstBreak is { } b && b.Position <= point.Position)
-            return new ChainCheck(false, v.Verified, v.HeadPosition, v.HeadHash, $"event at position {b.Position} (stream {b.Stream}, id {b.EventId}): {b.Kind}: {b.Detail}", false);
+            return new ChainCheck(false, v.Verified, v.HeadPosition, v.HeadHash, $"event at position {b.Position} (stream {b.Stream}, id {b.EventId}): {b.Kind}: {b.Detail}", false, b.Kind);
         return new ChainCheck(true, point.Position, point.Position, point.Hash, null, true);
     }
 }

@@ -20,11 +20,14 @@ public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, 
     private readonly EventSerializer events = serializer ?? EventSerializer.Default;
 
     /// <exception cref="InvalidReportRequestException">the period is wrong, or the scope names no cluster or environment known at as-of.</exception>
+    /// <exception cref="LedgerIntegrityException">an event up to the as-of head does not read as a known type.</exception>
     public async Task<AuditReport> BuildAsync(ReportRequest request, DateTimeOffset generatedAt, IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Problem() is { } problem) throw new InvalidReportRequestException(problem);
         var index = await LedgerIndex.ReadAsync(reader, catalog.Catalog, request.AsOf, events, progress, ct);
+        if (index.Chain.BreakKind == ChainBreakKind.UnreadableEvent)
+            throw new LedgerIntegrityException($"the ledger does not verify, so no report can be computed from it: {index.Chain.Failure} (run 'compliance verify')");
         var inScope = InScope(index.Registrations, request.Scope);
 
         var sections = await EvaluateAsync(request, index, inScope, progress, ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Compliance.Application.Catalog;
+using Compliance.Application.Checkpoints;
 using Compliance.Application.Files;
 using Compliance.Application.Handling;
 using Compliance.Application.Serialization;
@@ -19,9 +20,12 @@ public sealed record IssuedReport(RenderedReport Rendered, string Path, string S
 /// <summary>
 /// Issues auditor reports: builds the data from the ledger as of the requested instant, renders it, writes the document
 /// and a <c>.sha256</c> beside it (the <c>sha256sum</c> format), then records <see cref="ReportIssued"/> on stream
-/// <c>reports</c>, so the ledger says which documents were handed out. The same history and as-of give the same bytes.
+/// <c>reports</c>, so the ledger says which documents were handed out. With <paramref name="checkpoints"/>, the report
+/// carries a signed checkpoint of its as-of head (recorded in the ledger with the report). The same history, as-of and
+/// key give the same bytes (Ed25519 signatures are deterministic).
 /// </summary>
-public sealed class ReportService(IEventReader reader, CommandHandler handler, IReportRenderer renderer, CatalogSnapshot catalog, TimeProvider time)
+public sealed class ReportService(IEventReader reader, CommandHandler handler, IReportRenderer renderer, CatalogSnapshot catalog, TimeProvider time,
+    LedgerCheckpoints? checkpoints = null)
 {
     private readonly ReportBuilder builder = new(reader, catalog);
 
@@ -30,6 +34,8 @@ public sealed class ReportService(IEventReader reader, CommandHandler handler, I
     public async Task<RenderedReport> RenderAsync(ReportRequest request, IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         var report = await builder.BuildAsync(request, time.GetUtcNow(), progress, ct);
+        if (checkpoints is not null && report.Chain.Intact && report.Ledger is { Position: > 0, RecordedAt: { } at } head)
+            report = report with { Checkpoint = checkpoints.Sign(head.Position, head.Hash, at) };
         using var buffer = new MemoryStream();
         await renderer.RenderAsync(report, buffer, progress, ct);
         var bytes = buffer.ToArray();
@@ -56,6 +62,7 @@ public sealed class ReportService(IEventReader reader, CommandHandler handler, I
     public async Task<bool> RecordAsync(RenderedReport rendered, string fileName, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rendered);
+        if (checkpoints is not null && rendered.Report.Checkpoint is { } checkpoint) await checkpoints.RecordAsync(checkpoint, actor, ct);
         var r = rendered.Report.Request;
         var issued = new ReportIssued(r.Scope.ToString(), r.From, r.To, r.AsOf, rendered.Sha256, fileName, rendered.Report.GeneratedAt);
         // The event id derives from the document's hash: recording the same document twice records it once.

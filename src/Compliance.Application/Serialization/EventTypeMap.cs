@@ -44,7 +44,9 @@ public sealed class EventTypeMap
         .Add<DrainRiskFound>("V1.DrainRiskFound", 1)
         .Add<DrainRiskResolved>("V1.DrainRiskResolved", 1)
         // reports
-        .Add<ReportIssued>("V1.ReportIssued", 1);
+        .Add<ReportIssued>("V1.ReportIssued", 1)
+        // ledger-checkpoints
+        .Add<LedgerCheckpointed>("V1.LedgerCheckpointed", 1);
 
     public IReadOnlyCollection<Type> Types => _byType.Keys;
 

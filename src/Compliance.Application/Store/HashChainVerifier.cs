@@ -1,3 +1,5 @@
+using Compliance.Application.Serialization;
+
 namespace Compliance.Application.Store;
 
 public enum ChainBreakKind
@@ -10,6 +12,15 @@ public enum ChainBreakKind
 
     /// <summary>The global positions are not contiguous from 1: an event is missing.</summary>
     PositionGap,
+
+    /// <summary>The event's recorded-at is earlier than the one before it: it was appended later than it says (a back-dated append).</summary>
+    RecordedAtBackwards,
+
+    /// <summary>The event's revision does not follow its stream's last: an event of the stream is missing or repeated.</summary>
+    RevisionGap,
+
+    /// <summary>The event's type is unknown, or its JSON does not read as its type: its hash holds but nothing can use it.</summary>
+    UnreadableEvent,
 }
 
 /// <summary>The first event at which the chain does not hold.</summary>
@@ -25,65 +36,43 @@ public sealed record ChainVerification(long Verified, long HeadPosition, string 
 }
 
 /// <summary>
-/// Recomputes the whole hash chain from the store's own rows. It proves that no event in the middle was altered,
-/// removed or reordered; cutting events off the end, or rewriting every hash after an edit, is only detectable against
-/// a head hash kept elsewhere (e.g. printed in an auditor report), which is what <see cref="ChainVerification.HeadHash"/> is for.
+/// Recomputes the whole hash chain from the store's own rows with <see cref="ChainRules"/>. It proves that no event in
+/// the middle was altered, removed or reordered, that recorded-at never went back and that every stream's revisions are
+/// contiguous (and, given the serializer, that every event reads as a known type). Cutting events off the end, or
+/// rewriting every hash after an edit, is only detectable against a head kept elsewhere: the read models' checkpoint
+/// (<see cref="LedgerAgreement"/>) or a signed checkpoint held by a witness or printed in an auditor report.
 /// </summary>
 public static class HashChainVerifier
 {
     public const int DefaultPageSize = 1_000;
 
+    /// <summary>The chain rules only (any event type): what every store guarantees.</summary>
     public static Task<ChainVerification> VerifyAsync(IEventReader reader, CancellationToken ct) =>
-        VerifyAsync(reader, DefaultPageSize, ct);
+        VerifyAsync(reader, DefaultPageSize, null, ct);
 
-    public static async Task<ChainVerification> VerifyAsync(IEventReader reader, int pageSize, CancellationToken ct)
+    public static Task<ChainVerification> VerifyAsync(IEventReader reader, int pageSize, CancellationToken ct) =>
+        VerifyAsync(reader, pageSize, null, ct);
+
+    /// <summary>The chain rules and every event read through <paramref name="contents"/>: what the Compliance ledger must meet.</summary>
+    public static Task<ChainVerification> VerifyLedgerAsync(IEventReader reader, CancellationToken ct) =>
+        VerifyAsync(reader, DefaultPageSize, EventSerializer.Default, ct);
+
+    /// <summary>Stops at the first event that breaks a rule (with <paramref name="contents"/>, also unreadable events).</summary>
+    public static async Task<ChainVerification> VerifyAsync(IEventReader reader, int pageSize, EventSerializer? contents, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        long verified = 0;
-        var expectedPosition = 1L;
-        var previousHash = HashChain.Genesis;
+        var rules = new ChainRules(contents);
         while (true)
         {
             var inPage = 0;
-            await foreach (var e in reader.ReadAllAsync(expectedPosition, pageSize, ct).ConfigureAwait(false))
+            await foreach (var e in reader.ReadAllAsync(rules.HeadPosition + 1, pageSize, ct).ConfigureAwait(false))
             {
                 inPage++;
-                var problem = Check(e, expectedPosition, previousHash);
-                if (problem is not null)
-                {
-                    return new ChainVerification(verified, expectedPosition - 1, previousHash, problem);
-                }
-
-                verified++;
-                previousHash = e.Hash;
-                expectedPosition = e.Position + 1;
+                if (rules.Check(e) is { } problem) return new ChainVerification(rules.Verified, rules.HeadPosition, rules.HeadHash, problem);
             }
 
-            if (inPage < pageSize)
-            {
-                return new ChainVerification(verified, expectedPosition - 1, previousHash, null);
-            }
+            if (inPage < pageSize) return new ChainVerification(rules.Verified, rules.HeadPosition, rules.HeadHash, null);
         }
     }
-
-    private static ChainBreak? Check(StoredEvent e, long expectedPosition, string previousHash)
-    {
-        if (e.Position != expectedPosition)
-        {
-            return Break(e, ChainBreakKind.PositionGap, $"expected position {expectedPosition}, found {e.Position}");
-        }
-
-        if (!string.Equals(e.PreviousHash, previousHash, StringComparison.Ordinal))
-        {
-            return Break(e, ChainBreakKind.BrokenLink, $"previous hash {e.PreviousHash} does not match the preceding event's hash {previousHash}");
-        }
-
-        var computed = HashChain.Compute(e, e.PreviousHash);
-        return string.Equals(computed, e.Hash, StringComparison.Ordinal)
-            ? null
-            : Break(e, ChainBreakKind.HashMismatch, $"stored hash {e.Hash} but the content hashes to {computed}");
-    }
-
-    private static ChainBreak Break(StoredEvent e, ChainBreakKind kind, string detail) => new(e.Position, e.Stream, e.EventId, kind, detail);
 }

@@ -8,6 +8,9 @@ public interface ILedgerTail
 
     /// <summary>The last event's position and hash; (0, genesis) for an empty ledger.</summary>
     (long Position, string Hash) Head();
+
+    /// <summary>The last event's recorded-at; null for an empty ledger.</summary>
+    DateTimeOffset? HeadRecordedAt();
 }
 
 /// <summary>An event already in the ledger, as much of it as judging a re-sent id needs (the causation id names its source).</summary>
@@ -64,6 +67,9 @@ public static class LedgerAppend
         var written = new StoredEvent[toWrite];
         var n = 0;
         var (position, previousHash) = tail.Head();
+        // A clock stepped back (or a writer whose clock is behind another's) takes the head's instant: recorded-at never
+        // decreases along the chain, so verify can refuse an event that was not appended when it says.
+        if (tail.HeadRecordedAt() is { } last && last > recordedAt) recordedAt = last;
         for (var i = 0; i < appends.Count; i++)
         {
             if (results[i] is not null) continue;

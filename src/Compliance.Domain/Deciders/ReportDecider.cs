@@ -24,7 +24,7 @@ public static class ReportDecider
         ArgumentNullException.ThrowIfNull(state);
         var report = command.Report;
         if (report is null) return Decision.Reject("report is required");
-        if (!IsSha256(report.Sha256)) return Decision.Reject($"'{report.Sha256}' is not a SHA-256 (64 hex digits)");
+        if (!Rules.IsSha256(report.Sha256)) return Decision.Reject($"'{report.Sha256}' is not a SHA-256 (64 hex digits)");
         if (Rules.IsBlank(report.Scope)) return Decision.Reject("report has no scope");
         if (Rules.IsBlank(report.FileName)) return Decision.Reject("report has no file name");
         if (report.To < report.From) return Decision.Reject($"report period ends ({report.To:yyyy-MM-dd}) before it starts ({report.From:yyyy-MM-dd})");
@@ -36,6 +36,4 @@ public static class ReportDecider
         ReportIssued e => state with { Issued = state.Issued.Add(e.Sha256) },
         _ => state,
     };
-
-    private static bool IsSha256(string? value) => value is { Length: 64 } && value.All(char.IsAsciiHexDigit);
 }

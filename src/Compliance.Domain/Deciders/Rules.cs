@@ -9,6 +9,9 @@ internal static class Rules
 
     public static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 
+    /// <summary>A SHA-256 in hex: 64 hex digits.</summary>
+    public static bool IsSha256(string? value) => value is { Length: 64 } && value.All(char.IsAsciiHexDigit);
+
     public static bool SameItems<T>(IReadOnlyList<T>? left, IReadOnlyList<T>? right) =>
         (left ?? []).SequenceEqual(right ?? []);
 

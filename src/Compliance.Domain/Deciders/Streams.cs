@@ -19,6 +19,9 @@ public static class Streams
     /// <summary>The one stream of issued reports.</summary>
     public const string Reports = "reports";
 
+    /// <summary>The one stream of signed ledger checkpoints.</summary>
+    public const string Checkpoints = "ledger-checkpoints";
+
     /// <summary>The stream whose history <paramref name="command"/> is decided against and appended to.</summary>
     public static string For(Command command) => command switch
     {
@@ -28,6 +31,7 @@ public static class Streams
         ExceptionCommand c => Exceptions(c.ClusterId),
         RecordCatalogFact c => Catalog(c.Fact.Product),
         RecordReportIssued => Reports,
+        RecordLedgerCheckpoint => Checkpoints,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command?.GetType().Name, "no stream for this command"),
     };
 }

@@ -10,12 +10,14 @@ internal static class CatalogCommand
     {
         var source = new Option<string>("--source") { Description = "Folder of endoflife.date product files (data/catalog)", Required = true };
         var outFile = new Option<string>("--out") { Description = "Snapshot file to write (src/Compliance.Application/Catalog/catalog.snapshot.json)", Required = true };
-        var build = new Command("build", "Build the catalog snapshot from endoflife.date product files") { source, outFile };
+        var force = OutputPath.Force();
+        var build = new Command("build", "Build the catalog snapshot from endoflife.date product files") { source, outFile, force };
         build.SetAction(async (parse, ct) =>
         {
             var from = parse.GetValue(source)!;
             if (!Directory.Exists(from)) throw new UserError($"--source: folder '{from}' does not exist");
-            var summary = await CatalogSnapshotBuilder.BuildAsync(from, parse.GetValue(outFile)!, ct);
+            var target = OutputPath.Check("--out", parse.GetValue(outFile), Composition.DataDirectory.Resolve(parse.GetValue(Options.Data)), parse.GetValue(force));
+            var summary = await CatalogSnapshotBuilder.BuildAsync(from, target, ct);
             foreach (var problem in summary.Problems) output.WriteLine($"problem: {problem}");
             output.WriteLine($"{summary.Products} products, {summary.Cycles} cycles, {summary.Patches} patches, {summary.Unassigned} versions in no cycle"
                 + (summary.Written ? $"; written to {parse.GetValue(outFile)}" : "; nothing written"));

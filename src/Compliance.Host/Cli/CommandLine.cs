@@ -29,6 +29,7 @@ internal static class CommandLine
             ReportCommand.Create(time, output, error),
             ServeCommand.Create(),
             SettingsCommand.Create(output),
+            CheckpointCommand.Create(time, output),
         };
         foreach (var command in ExportImportCommands.Create(time, output, error)) root.Subcommands.Add(command);
         foreach (var command in Api.QueryCommands.Create(output).Concat(Api.MaintenanceCommands.Create(output))) root.Subcommands.Add(command);
@@ -69,7 +70,7 @@ internal static class CommandLine
     private static (int Exit, string Line) Failure(Exception e, ParseResult parse) => e switch
     {
         UserError => (2, e.Message),
-        EnvironmentError or UnknownEventTypeException or StoreUnavailableException => (1, e.Message),
+        EnvironmentError or UnknownEventTypeException or StoreUnavailableException or LedgerIntegrityException or Application.Checkpoints.CheckpointKeyException => (1, e.Message),
         HttpRequestException http => (1, $"cannot reach the server{Server(parse)}: {http.Message}"),
         TaskCanceledException => (1, $"the server{Server(parse)} did not answer in time"),
         SqliteException sqlite => (1, $"data directory {Data(parse)} cannot be used: {sqlite.Message}"),

@@ -37,7 +37,7 @@ internal static class DemoCommand
 
             var clock = new FixedClock(evaluatedAt);
             await using var ledger = LocalServices.Open(data.Path, "sqlite", clock, requireLedger: true);
-            var events = await ledger.Projections.RebuildAsync(ct);
+            var (events, _) = await ledger.RebuildAsync(ct);
             var clusters = (await ledger.Fleet.ClustersAsync(ct)).ToDictionary(c => c.ClusterId);
             var risk = EolRiskCommand.Table(await ledger.Fleet.EolRiskAsync(null, lastDay, ct), c => clusters.TryGetValue(c, out var r) ? r.Environment : "");
             var (from, to) = (lastDay.AddYears(-1), lastDay);
@@ -53,6 +53,7 @@ internal static class DemoCommand
             output.WriteLine($"\nPatch latency of the patches released {Text.Day(from)} to {Text.Day(to)} (the report's period), as of {Text.Day(lastDay)}:\n");
             latency.WriteTo(output);
             output.WriteLine($"\nFleet report ({Text.Day(from)} to {Text.Day(to)}): {report.Path}");
+            CheckpointCommand.Announce(ledger, report.Rendered.Report.Checkpoint, output);
             output.WriteLine($"\nData directory: {data.Path}  (try: compliance eol-risk --data {data.Path}; compliance verify --data {data.Path})");
             return 0;
         });

@@ -11,7 +11,8 @@ namespace Compliance.Host.Cli;
 /// for moving between stores, from or into either store. Into SQLite, import loads a temp file beside the ledger and
 /// moves it into place only when the chain verifies and the head hash is the file's, so a failed import leaves the
 /// target as empty as it was. EventStoreDB has no transaction around a whole import: there every line of the file is
-/// checked before anything is written.
+/// checked before anything is written, and an import that stopped part-way (the server went away) is continued by
+/// running the same import again. The read models are rebuilt aside and moved into place once complete.
 /// </summary>
 internal static class ExportImportCommands
 {
@@ -20,14 +21,16 @@ internal static class ExportImportCommands
     private static Command Export(TimeProvider time, TextWriter output)
     {
         var file = new Option<string>("--out") { Description = "File to write (JSON lines: a header, then one event per line)", Required = true };
-        var command = new Command("export", "Write the whole ledger as JSON lines with its hashes") { file };
+        var force = OutputPath.Force();
+        var command = new Command("export", "Write the whole ledger as JSON lines with its hashes") { file, force };
         command.SetAction(async (parse, ct) =>
         {
-            var path = Path.GetFullPath(parse.GetValue(file)!);
-            var partial = path + ".partial";
+            string path;
             LedgerHeader header;
             await using (var services = LocalServices.Open(parse, time))
             {
+                path = OutputPath.Check("--out", parse.GetValue(file), services.Data, parse.GetValue(force));
+                var partial = path + ".partial";
                 try
                 {
                     await using var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None);
@@ -42,9 +45,10 @@ internal static class ExportImportCommands
                     File.Delete(partial);
                     throw;
                 }
+
+                File.Move(partial, path, overwrite: true);
             }
 
-            File.Move(partial, path, overwrite: true);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"exported {header.Events} event(s) to {path}; head position {header.HeadPosition}, head hash {header.HeadHash}"));
             return 0;
@@ -62,6 +66,7 @@ internal static class ExportImportCommands
             if (!File.Exists(path)) throw new UserError($"--in: {path} does not exist");
             string where;
             ChainVerification verified;
+            long resumed = 0;
             using var progress = new Progress(error);
             progress.Phase($"importing {Path.GetFileName(path)}");
             await using (var target = LocalServices.Open(parse, time, requireLedger: false))
@@ -70,12 +75,13 @@ internal static class ExportImportCommands
                 where = esdb ? "the EventStoreDB ledger" : target.Data.LedgerFile;
                 // The embedded ledger is replaced as a file, so it is read apart from the services that will open it afterwards.
                 var head = esdb ? (await target.Store.ReadHeadAsync(ct)).Position : await SqliteHeadAsync(target.Data, time, ct);
-                if (head > 0)
+                if (head > 0 && !esdb)
                     throw new UserError(string.Create(CultureInfo.InvariantCulture,
                         $"{where} already holds {head} event(s); import needs an empty store (pass --data with an empty or new folder, or another store)"));
                 try
                 {
-                    verified = esdb ? await IntoStoreAsync(path, target, ct) : await IntoSqliteAsync(path, target.Data, time, ct);
+                    if (esdb) (verified, resumed) = await IntoStoreAsync(path, target, ct);
+                    else verified = await IntoSqliteAsync(path, target.Data, time, ct);
                 }
                 catch (Exception e) when (e is LedgerImportException or System.Text.DecoderFallbackException)
                 {
@@ -85,11 +91,12 @@ internal static class ExportImportCommands
 
             await using var services = LocalServices.Open(parse, time);
             progress.Phase("rebuilding the read models");
-            await services.Projections.RebuildAsync(ct);
+            await services.RebuildAsync(ct);
             progress.Dispose();
             var digest = await services.ReadModels.DigestAsync(ct);
+            var continued = resumed > 0 ? string.Create(CultureInfo.InvariantCulture, $" (continued after the {resumed} event(s) an earlier import had stored)") : "";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"imported {verified.Verified} event(s) into {where}; chain verified; head position {verified.HeadPosition}, head hash {verified.HeadHash}; read-model digest {digest}"));
+                $"imported {verified.Verified} event(s) into {where}{continued}; chain verified; head position {verified.HeadPosition}, head hash {verified.HeadHash}; read-model digest {digest}"));
             return 0;
         });
         return command;
@@ -102,12 +109,15 @@ internal static class ExportImportCommands
         return (await existing.ReadHeadAsync(ct)).Position;
     }
 
-    /// <summary>Checks the whole file first, then appends it: nothing is written unless every line is good.</summary>
-    private static async Task<ChainVerification> IntoStoreAsync(string path, LocalServices services, CancellationToken ct)
+    /// <summary>
+    /// Checks the whole file first, then appends it: nothing is written unless every line is good. A store that holds
+    /// the file's first events (this import, stopped part-way) is continued after them.
+    /// </summary>
+    private static async Task<(ChainVerification Verified, long AlreadyStored)> IntoStoreAsync(string path, LocalServices services, CancellationToken ct)
     {
         using (var check = new StreamReader(path, LedgerExport.Utf8Strict)) await LedgerImport.CheckAsync(check, ct);
         using var reader = new StreamReader(path, LedgerExport.Utf8Strict);
-        return await LedgerImport.ReadAsync(reader, services.Importer, services.Store, ct);
+        return await LedgerImport.ResumeAsync(reader, services.Importer, services.Store, ct);
     }
 
     /// <summary>Loads a temp file beside the ledger, then moves it into place: a failure leaves no ledger behind.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Compliance.Adapters.Sqlite.ReadModels;
 using Compliance.Application.Catalog;
+using Compliance.Application.Checkpoints;
 using Compliance.Application.Projections;
 using Compliance.Application.Queries;
 using Compliance.Application.Reports;
@@ -47,6 +48,8 @@ internal sealed class LocalServices : IAsyncDisposable
 
     public ReportService Reports => provider.GetRequiredService<ReportService>();
 
+    public LedgerCheckpoints Checkpoints => provider.GetRequiredService<LedgerCheckpoints>();
+
     public ProjectionRunner Projections =>
         projections ??= new ProjectionRunner(Store, ReadModels, provider.GetRequiredService<CatalogSnapshot>().Catalog, provider.GetRequiredService<TimeProvider>());
 
@@ -68,6 +71,7 @@ internal sealed class LocalServices : IAsyncDisposable
         try
         {
             chosen = CompositionRoot.Store(settings);
+            CompositionRoot.Checkpoints(settings);
         }
         catch (OptionsValidationException e)
         {
@@ -82,12 +86,28 @@ internal sealed class LocalServices : IAsyncDisposable
         return new LocalServices(services.BuildServiceProvider(), data, chosen);
     }
 
-    /// <summary>Projects what the ledger has beyond the read models' checkpoint; nothing to do (and no replay) when current.</summary>
+    /// <summary>
+    /// Projects what the ledger has beyond the read models' checkpoint; nothing to do (and no replay) when current. A
+    /// ledger that is not the one they were projected from (shorter, or rewritten up to their checkpoint) is refused.
+    /// </summary>
+    /// <exception cref="LedgerIntegrityException">the ledger and the read models disagree.</exception>
     public async Task EnsureCurrentAsync(CancellationToken ct)
     {
+        await LedgerAgreement.ThrowIfDisagreeAsync(Store, ReadModels, ct);
         var (head, _) = await Store.ReadHeadAsync(ct);
         if (await ReadModels.ReadCheckpointAsync(ct) < head) await Projections.CatchUpAsync(ct);
     }
+
+    /// <summary>
+    /// Projects the whole ledger into new read models beside the current ones and moves them into place once complete,
+    /// so a failure part-way leaves the read models as they were. Returns the events projected and the checkpoint reached.
+    /// </summary>
+    public Task<(long Events, long Checkpoint)> RebuildAsync(CancellationToken ct) =>
+        ReadModelFile.ReplaceAsync(Data.ReadModelsFile, async (aside, token) =>
+        {
+            var runner = new ProjectionRunner(Store, aside, provider.GetRequiredService<CatalogSnapshot>().Catalog, provider.GetRequiredService<TimeProvider>());
+            return (await runner.RebuildAsync(token), runner.Checkpoint);
+        }, ct);
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Compliance.Application.Reports;
+using Compliance.Application.Store;
 using Compliance.Domain.Verdicts;
 
 namespace Compliance.Host.Cli;
@@ -22,9 +23,10 @@ internal static class ReportCommand
         var asOf = new Option<string?>("--as-of") { Description = "State what was recorded by the end of this day, YYYY-MM-DD (default: now)" };
         var outFile = new Option<string?>("--out") { Description = $"PDF file to write (default: {DefaultDirectory}/ in the current folder, named after scope, period and as-of)" };
         var organisation = new Option<string?>("--organisation") { Description = $"Organisation on the cover (default: Compliance:Organisation from appsettings.json or ${OrganisationVariable})" };
+        var force = OutputPath.Force();
         var command = new Command("report", "Write an auditor PDF report (EOL risk, patch latency, maintenance, findings, evidence) and record it in the ledger")
         {
-            scope, from, to, asOf, outFile, organisation,
+            scope, from, to, asOf, outFile, organisation, force,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -36,17 +38,20 @@ internal static class ReportCommand
             if (asOfDay > Days.Of(now)) throw new UserError($"--as-of: {Text.Day(asOfDay)} is in the future (nothing is recorded for it yet)");
             // The end of the as-of day, or now while that day is still running.
             var asOfInstant = Days.EndOf(asOfDay) < now ? Days.EndOf(asOfDay) : now;
-            var path = parse.GetValue(outFile);
-            if (path is not null && Directory.Exists(path)) throw new UserError($"--out: '{path}' is a folder; give a file name");
-
             await using var services = LocalServices.Open(parse, time);
             var request = new ReportRequest(parsedScope, firstDay, lastDay, asOfInstant, Organisation(parse.GetValue(organisation)));
+            // The document and its .sha256 beside it; the default name in reports/ is this command's own and may be replaced.
+            var given = parse.GetValue(outFile);
+            var path = OutputPath.Check("--out", given ?? Path.Combine(DefaultDirectory, ReportService.FileNameFor(request, "pdf")), services.Data, parse.GetValue(force), given is null);
+            OutputPath.Check("--out", path + ".sha256", services.Data, parse.GetValue(force), given is null);
+            await LedgerAgreement.ThrowIfDisagreeAsync(services.Store, services.ReadModels, ct);
             var issued = await IssueAsync(services.Reports, request, path, new ConsoleProgress(error), ct);
             output.WriteLine($"Report written: {issued.Path}");
             output.WriteLine($"SHA-256: {issued.Rendered.Sha256} ({issued.Sha256Path})");
             output.WriteLine(issued.Recorded
                 ? $"Recorded in the ledger (stream reports): {request.Scope}, {Text.Day(request.From)} to {Text.Day(request.To)}, as of {Text.Instant(request.AsOf)}."
                 : "The ledger already records this exact document.");
+            CheckpointCommand.Announce(services, issued.Rendered.Report.Checkpoint, output);
             return 0;
         });
         return command;

@@ -1,6 +1,10 @@
 using Compliance.Adapters.Messaging.Bus;
 using Compliance.Adapters.Pdf;
+using Compliance.Application.Checkpoints;
+using Compliance.Application.Handling;
+using Compliance.Application.ReadModels;
 using Compliance.Application.Reports;
+using Compliance.Application.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,8 +32,22 @@ internal static class CompositionRoot
         services.AddSqliteReadModels(data.ReadModelsFile, data.IdempotencyFile);
         services.AddComplianceApplication();
         services.AddSingleton<IReportRenderer, PdfReportRenderer>();
+        var checkpoints = Checkpoints(configuration);
+        services.AddSingleton(Options.Create(checkpoints));
+        services.AddSingleton(new CheckpointKeySource(checkpoints.KeyFile, Path.Combine(data.Path, CheckpointOptions.DefaultKeyFileName)));
+        services.AddSingleton(s => new LedgerCheckpoints(s.GetRequiredService<IEventStore>(), s.GetRequiredService<CommandHandler>(),
+            s.GetRequiredService<CheckpointKeySource>(), s.GetRequiredService<TimeProvider>(), s.GetRequiredService<IReadModelStore>()));
         services.AddSingleton<ReportService>();
         return services;
+    }
+
+    /// <summary>Compliance:Checkpoints (the signing key, how often serve signs), checked now like the store settings.</summary>
+    public static CheckpointOptions Checkpoints(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CheckpointOptions.Section).Get<CheckpointOptions>() ?? new CheckpointOptions();
+        var problems = options.Problems().ToList();
+        if (problems.Count > 0) throw new OptionsValidationException(CheckpointOptions.Section, typeof(CheckpointOptions), problems);
+        return options;
     }
 
     /// <summary>The bus with the transport Compliance:Bus:Transport names, and the Kubernetes watchers.</summary>

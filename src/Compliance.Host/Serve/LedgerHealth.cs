@@ -27,8 +27,11 @@ internal sealed class LagProbe(IEventReader ledger, IReadModelStore readModels, 
     }
 }
 
-/// <summary>Ready when the ledger and the read models can be read and the projections have caught up (at most MaxLag events behind).</summary>
-internal sealed class ProjectionHealthCheck(LagProbe probe, ProjectionWorker worker) : IHealthCheck
+/// <summary>
+/// Ready when the ledger and the read models can be read, agree (<see cref="LedgerGuard"/>) and the projections have
+/// caught up (at most MaxLag events behind).
+/// </summary>
+internal sealed class ProjectionHealthCheck(LagProbe probe, ProjectionWorker worker, LedgerGuard guard) : IHealthCheck
 {
     public const long MaxLag = 10_000;
 
@@ -45,6 +48,8 @@ internal sealed class ProjectionHealthCheck(LagProbe probe, ProjectionWorker wor
         }
 
         var data = new Dictionary<string, object> { ["head"] = lag.Head, ["checkpoint"] = lag.Checkpoint, ["lagEvents"] = lag.Events, ["lagSeconds"] = lag.Seconds };
+        if (await guard.DisagreementAsync(cancellationToken) is { } disagreement)
+            return HealthCheckResult.Unhealthy($"the ledger and the read models disagree, writes are refused: {disagreement}", data: data);
         if (!worker.CaughtUp) return HealthCheckResult.Unhealthy("the projections are catching up", data: data);
         return lag.Events > MaxLag
             ? HealthCheckResult.Unhealthy($"the read models are {lag.Events} events behind the ledger", data: data)

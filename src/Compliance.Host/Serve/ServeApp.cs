@@ -34,6 +34,7 @@ public static class ServeApp
 
         var app = builder.Build();
         app.UseComplianceApi();
+        app.UseMiddleware<WriteGuard>();
         return app;
     }
 

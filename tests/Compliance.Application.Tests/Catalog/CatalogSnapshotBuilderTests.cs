@@ -137,7 +137,7 @@ public sealed class CatalogSnapshotBuilderTests
         summary.Problems.ShouldBeEmpty();
         var committed = await File.ReadAllBytesAsync(RepositoryPaths.CommittedSnapshot, CancellationToken.None);
         committed.SequenceEqual(built!).ShouldBeTrue(
-            "regenerate: compliance catalog build --source data/catalog --out src/Compliance.Application/Catalog/catalog.snapshot.json");
+            "regenerate: compliance catalog build --source data/catalog --out src/Compliance.Application/Catalog/catalog.snapshot.json --force");
     }
 
     [Fact]

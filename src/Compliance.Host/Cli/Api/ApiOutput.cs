@@ -18,6 +18,8 @@ internal static class ApiOutput
         for (var i = 0; i < columns.Length; i++)
         {
             if (columns[i] is "level" or "status") table.Colour(i, Levels.Colour);
+            // What a row is and where it stands reads wrong cut: kinds, states and the instants of a finding or a patch.
+            if (columns[i] is "kind" or "kinds" or "state" or "owner" || columns[i].EndsWith("At", StringComparison.Ordinal) || columns[i] == "overdueSince") table.Keep(i);
         }
 
         foreach (var item in list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : Enumerable.Repeat(list, 1))
