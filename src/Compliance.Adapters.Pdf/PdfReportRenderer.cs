@@ -9,9 +9,10 @@ namespace Compliance.Adapters.Pdf;
 /// Renders an <see cref="AuditReport"/> as PDF with SkiaSharp's PDF backend: the sections are laid out first (so every
 /// page knows the page count), then drawn with a header and a "page x of y" footer. Deterministic: the fonts are the
 /// embedded TTF files, the metadata dates are the as-of instant, and nothing reads the clock, so the same report data
-/// gives the same bytes.
+/// gives the same bytes. <paramref name="pdfA"/> asks Skia for PDF/A-2b (XMP metadata, a document id, an sRGB output
+/// intent); Skia documents that this makes the output non-reproducible, so it is off unless asked for.
 /// </summary>
-public sealed class PdfReportRenderer : IReportRenderer
+public sealed class PdfReportRenderer(bool pdfA = false) : IReportRenderer
 {
     public string Extension => "pdf";
 
@@ -22,8 +23,8 @@ public sealed class PdfReportRenderer : IReportRenderer
         var flow = new Flow();
         var sections = new Action<Flow, AuditReport>[]
         {
-            CoverSection.Compose, SummarySection.Compose, EolSection.Compose, TimelineSection.Compose, PatchSection.Compose,
-            MaintenanceSection.Compose, FindingsSection.Unrecorded, FindingsSection.Drain, AppendixSection.Compose,
+            CoverSection.Compose, SummarySection.Compose, ScopeSection.Compose, EolSection.Compose, PatchSection.Compose, MaintenanceSection.Compose,
+            ChangesSection.Compose, DrainSection.Compose, FindingsSection.Compose, ForwardSection.Compose, AppendixSection.Compose,
         };
         for (var i = 0; i < sections.Length; i++)
         {
@@ -32,11 +33,11 @@ public sealed class PdfReportRenderer : IReportRenderer
             progress?.Report(new ReportProgress("laying out", i + 1, sections.Length));
         }
 
-        Draw(report, flow, output, progress, ct);
+        Draw(report, flow, output, pdfA, progress, ct);
         return Task.CompletedTask;
     }
 
-    private static void Draw(AuditReport report, Flow flow, Stream output, IProgress<ReportProgress>? progress, CancellationToken ct)
+    private static void Draw(AuditReport report, Flow flow, Stream output, bool pdfA, IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         var r = report.Request;
         var metadata = new SKDocumentPdfMetadata
@@ -51,6 +52,7 @@ public sealed class PdfReportRenderer : IReportRenderer
             Modified = r.AsOf.UtcDateTime,
             RasterDpi = 300,
             EncodingQuality = 101,
+            PdfA = pdfA,
         };
         using var document = SKDocument.CreatePdf(output, metadata);
         var pages = flow.Pages;
@@ -83,7 +85,7 @@ public sealed class PdfReportRenderer : IReportRenderer
             using var fill = new SKPaint { Color = Theme.Danger };
             canvas.DrawRect(Theme.Margin, y + 10, Theme.ContentWidth, 14, fill);
             Theme.Alert.Draw(canvas,
-                "HASH CHAIN VERIFICATION FAILED: the ledger behind this report does not verify (Appendix C)", Theme.PageWidth / 2, y + 20, SKTextAlign.Center);
+                "HASH CHAIN VERIFICATION FAILED: the ledger behind this report does not verify (Appendix E)", Theme.PageWidth / 2, y + 20, SKTextAlign.Center);
         }
     }
 
