@@ -18,6 +18,7 @@ internal static class CommandLine
             CatalogCommand.Create(time, output),
             BenchCommand.Create(output),
             ReportCommand.Create(time, output, error),
+            EvidenceCommand.Create(time, output),
             Serve.ServeCommand.Create(),
         };
         foreach (var command in ExportImportCommands.Create(time, output)) root.Subcommands.Add(command);
