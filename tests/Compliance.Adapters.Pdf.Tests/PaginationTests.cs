@@ -2,6 +2,7 @@ using System.Globalization;
 using Compliance.Application.Reports;
 using Compliance.Domain.Commands;
 using Compliance.Domain.Events;
+using Compliance.Domain.Verdicts;
 using Compliance.Domain.Versions;
 using Environment = Compliance.Domain.Events.Environment;
 
@@ -27,16 +28,17 @@ public sealed class PaginationTests : IDisposable
         var eolRowPages = pdf.Pages.Where(p => p.Any(IsEolRow)).ToList();
         eolRowPages.Count.ShouldBeGreaterThan(5);
         eolRowPages.ShouldAllBe(p => p.Any(IsEolHeader), "every page the EOL table continues on repeats its header");
-        eolRowPages.Sum(p => p.Count(IsEolRow)).ShouldBe(rendered.Report.Eol.Count(r => r.Product == "kubernetes"), "each row is drawn once, whole");
+        eolRowPages.Sum(p => p.Count(IsEolRow)).ShouldBe(rendered.Report.Eol.Count(r => r.Product == "kubernetes" && r.Level == EolLevel.High), "each row is drawn once, whole");
         pdf.Pages.Count.ShouldBeGreaterThan(eolRowPages.Count);
         pdf.Pages[^1].ShouldContain(l => l.Contains($"Page {pdf.Pages.Count} of {pdf.Pages.Count}"));
     }
 
     private static bool IsEolHeader(string line) =>
-        line.StartsWith("Cluster Env Component Version Cycle EOL date", StringComparison.Ordinal);
+        line.StartsWith("Cluster Owner Component Version End of standard", StringComparison.Ordinal);
 
     private static bool IsEolRow(string line) =>
-        line.StartsWith("c-", StringComparison.Ordinal) && line.Contains(" production ", StringComparison.Ordinal) && line.Contains("kubernetes 1.32", StringComparison.Ordinal);
+        line.StartsWith("c-", StringComparison.Ordinal) && line.Contains(" platform ", StringComparison.Ordinal) && line.Contains("kubernetes 1.32", StringComparison.Ordinal) && line.Contains(" high ", StringComparison.Ordinal)
+        && line.Contains("2026-02-28 (", StringComparison.Ordinal);
 
     /// <summary>300 production clusters, each with its control plane and one node on Kubernetes 1.32.</summary>
     private static IEnumerable<(DateTimeOffset, Command)> Fleet()

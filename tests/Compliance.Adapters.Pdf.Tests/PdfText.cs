@@ -5,11 +5,15 @@ namespace Compliance.Adapters.Pdf.Tests;
 /// <summary>A PDF read back with PdfPig: per page, its text lines (words on one baseline, left to right; descenders do not split a line).</summary>
 public sealed class PdfText
 {
-    private PdfText(IReadOnlyList<IReadOnlyList<string>> pages, IReadOnlyDictionary<string, string> info)
+    private PdfText(IReadOnlyList<IReadOnlyList<string>> pages, IReadOnlyList<string> words, IReadOnlyDictionary<string, string> info)
     {
         Pages = pages;
+        Words = words;
         Info = info;
     }
+
+    /// <summary>Every word as PdfPig's word extractor splits the text (what a search in a viewer finds).</summary>
+    public IReadOnlyList<string> Words { get; }
 
     public IReadOnlyList<IReadOnlyList<string>> Pages { get; }
 
@@ -23,9 +27,12 @@ public sealed class PdfText
     {
         using var document = PdfDocument.Open(pdf);
         var pages = new List<IReadOnlyList<string>>();
+        var words = new List<string>();
         foreach (var page in document.GetPages())
         {
-            pages.Add([.. page.GetWords()
+            var onPage = page.GetWords().ToList();
+            words.AddRange(onPage.Select(w => w.Text));
+            pages.Add([.. onPage
                 .GroupBy(w => Math.Round(w.Letters[0].StartBaseLine.Y))
                 .OrderByDescending(g => g.Key)
                 .Select(g => string.Join(" ", g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)))]);
@@ -40,7 +47,7 @@ public sealed class PdfText
             ["CreationDate"] = i.CreationDate ?? "",
             ["ModifiedDate"] = i.ModifiedDate ?? "",
         };
-        return new PdfText(pages, info);
+        return new PdfText(pages, words, info);
     }
 
     /// <summary>The lines holding every fragment.</summary>
