@@ -9,10 +9,11 @@ namespace Compliance.Adapters.Pdf;
 /// Renders an <see cref="AuditReport"/> as PDF with SkiaSharp's PDF backend: the sections are laid out first (so every
 /// page knows the page count), then drawn with a header and a "page x of y" footer. Deterministic: the fonts are the
 /// embedded TTF files, the metadata dates are the as-of instant, and nothing reads the clock, so the same report data
-/// gives the same bytes. <paramref name="pdfA"/> asks Skia for PDF/A-2b (XMP metadata, a document id, an sRGB output
-/// intent); Skia documents that this makes the output non-reproducible, so it is off unless asked for.
+/// gives the same bytes. The document is PDF/A-2b as Skia writes it (XMP metadata, a document id, an sRGB output
+/// intent); Skia's id is random, so it is replaced by one derived from the content (<see cref="ReproducibleId"/>) and the
+/// bytes stay reproducible. <paramref name="pdfA"/> false leaves the PDF/A parts out.
 /// </summary>
-public sealed class PdfReportRenderer(bool pdfA = false) : IReportRenderer
+public sealed class PdfReportRenderer(bool pdfA = true) : IReportRenderer
 {
     public string Extension => "pdf";
 
@@ -54,20 +55,26 @@ public sealed class PdfReportRenderer(bool pdfA = false) : IReportRenderer
             EncodingQuality = 101,
             PdfA = pdfA,
         };
-        using var document = SKDocument.CreatePdf(output, metadata);
-        var pages = flow.Pages;
-        for (var i = 0; i < pages.Count; i++)
+        using var buffer = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(buffer, metadata))
         {
-            ct.ThrowIfCancellationRequested();
-            var canvas = document.BeginPage(Theme.PageWidth, Theme.PageHeight);
-            if (i > 0) Header(canvas, report);
-            Footer(canvas, report, i + 1, pages.Count);
-            foreach (var draw in pages[i]) draw(canvas);
-            document.EndPage();
-            progress?.Report(new ReportProgress("drawing pages", i + 1, pages.Count));
+            var pages = flow.Pages;
+            for (var i = 0; i < pages.Count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var canvas = document.BeginPage(Theme.PageWidth, Theme.PageHeight);
+                if (i > 0) Header(canvas, report);
+                Footer(canvas, report, i + 1, pages.Count);
+                foreach (var draw in pages[i]) draw(canvas);
+                document.EndPage();
+                progress?.Report(new ReportProgress("drawing pages", i + 1, pages.Count));
+            }
+
+            document.Close();
         }
 
-        document.Close();
+        var bytes = buffer.ToArray();
+        output.Write(pdfA ? ReproducibleId.Apply(bytes) : bytes);
     }
 
     private static void Header(SKCanvas canvas, AuditReport report)

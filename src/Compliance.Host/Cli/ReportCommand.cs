@@ -26,10 +26,9 @@ internal static class ReportCommand
         var asOf = new Option<string?>("--as-of") { Description = "State what was recorded by the end of this day, YYYY-MM-DD (default: now)" };
         var outFile = new Option<string?>("--out") { Description = $"PDF file to write (default: {DefaultDirectory}/ in the current folder, named after scope, period and as-of)" };
         var organisation = new Option<string?>("--organisation") { Description = $"Organisation on the cover (default: Compliance:Organisation from appsettings.json or ${OrganisationVariable})" };
-        var pdfA = new Option<bool>("--pdfa") { Description = "Ask for PDF/A-2b (XMP metadata, document id, sRGB intent); the bytes are then not reproducible" };
         var command = new Command("report", "Write an auditor PDF report (EOL risk, patch latency, maintenance, findings, evidence) and record it in the ledger")
         {
-            scope, from, to, asOf, outFile, organisation, pdfA,
+            scope, from, to, asOf, outFile, organisation,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -47,7 +46,7 @@ internal static class ReportCommand
             var data = DataDirectory.Resolve(parse.GetValue(Options.Data)).RequireLedger();
             using var store = data.OpenLedger(time);
             var request = new ReportRequest(parsedScope, firstDay, lastDay, asOfInstant, Organisation(parse.GetValue(organisation)));
-            var issued = await IssueAsync(store, time, request, path, new ConsoleProgress(error), ct, parse.GetValue(pdfA));
+            var issued = await IssueAsync(store, time, request, path, new ConsoleProgress(error), ct);
             output.WriteLine($"Report written: {issued.Path}");
             output.WriteLine($"SHA-256: {issued.Rendered.Sha256} ({issued.Sha256Path})");
             output.WriteLine(issued.Recorded
@@ -59,11 +58,10 @@ internal static class ReportCommand
     }
 
     /// <summary>Builds, renders, writes and records one report on an open ledger (also used by <c>compliance demo</c>).</summary>
-    public static async Task<IssuedReport> IssueAsync(
-        IEventStore store, TimeProvider time, ReportRequest request, string? path, IProgress<ReportProgress>? progress, CancellationToken ct, bool pdfA = false)
+    public static async Task<IssuedReport> IssueAsync(IEventStore store, TimeProvider time, ReportRequest request, string? path, IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         using var handler = new CommandHandler(store);
-        var service = new ReportService(store, handler, new PdfReportRenderer(pdfA), CatalogSnapshot.Embedded, time);
+        var service = new ReportService(store, handler, new PdfReportRenderer(), CatalogSnapshot.Embedded, time);
         try
         {
             return await service.IssueAsync(request, path, DefaultDirectory, $"cli/{System.Environment.UserName}", progress, ct);
