@@ -135,9 +135,10 @@ internal sealed class Table(params Column[] columns)
         }
     }
 
+    /// <summary>Every cell's first line sits on the same baseline, whatever its face and size (a mono cell beside sans ones).</summary>
     private static void DrawLines(SKCanvas canvas, TextStyle style, List<string> lines, float x, float top, float width, bool right)
     {
-        var baseline = top + Padding + style.Ascent;
+        var baseline = top + Padding + Math.Max(style.Ascent, Theme.Small.Ascent);
         foreach (var line in lines)
         {
             if (right) style.Draw(canvas, line, x + width - Padding, baseline, SKTextAlign.Right);
