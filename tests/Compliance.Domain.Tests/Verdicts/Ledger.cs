@@ -70,8 +70,8 @@ internal sealed class Ledger(string clusterId = "prod")
     public Ledger Upgraded(string windowId, ComponentKind kind, string product, string from, string to, ChangeKind change, DateTimeOffset at) =>
         Maintenance(new ComponentUpgraded(ClusterId, windowId, new ComponentRef(kind, product), from, to, change, at));
 
-    public Ledger Completed(string windowId, DateTimeOffset at) =>
-        Maintenance(new MaintenanceCompleted(ClusterId, windowId, WindowOutcome.Succeeded, null, at));
+    public Ledger Completed(string windowId, DateTimeOffset at, WindowOutcome outcome = WindowOutcome.Succeeded) =>
+        Maintenance(new MaintenanceCompleted(ClusterId, windowId, outcome, null, at));
 
     public Ledger Aborted(string windowId, DateTimeOffset at) =>
         Maintenance(new MaintenanceAborted(ClusterId, windowId, ContingencyUsed: true, "api server did not come back", at));
