@@ -20,7 +20,10 @@ public sealed class TypographyTests(SeededLedger seeded)
         foreach (var id in Report.Clusters.Select(c => c.ClusterId))
         {
             Pdf.Words.Count(w => w == id).ShouldBeGreaterThan(2, $"'{id}' is found whole");
+            Pdf.Gaps[id].ShouldBeLessThan(0.05, $"no blank inside '{id}' for an extractor to read as a space");
         }
+
+        Pdf.Gaps["component"].ShouldBeLessThan(0.05);
 
         Pdf.Words.ShouldNotContain("paym");
         Pdf.Words.ShouldNotContain("com");

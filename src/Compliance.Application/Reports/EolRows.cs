@@ -6,7 +6,7 @@ namespace Compliance.Application.Reports;
 /// One running component version at the end of the period (instances of one version grouped). <see cref="Eol"/> is the
 /// end of standard support with <see cref="DaysToEol"/>; <see cref="Eoes"/> the end of extended support with
 /// <see cref="DaysToEoes"/>, set only where the cluster's policy counts extended support. <see cref="DueOn"/> is the
-/// date the risk must be resolved by (DOMAIN.md: the EOL date, or the end of extended support where that counts).
+/// date the risk must be resolved by (the EOL date, or the end of extended support where that counts).
 /// <see cref="Since"/> is when the first of its instances was observed on this version.
 /// </summary>
 public sealed record EolRow(

@@ -3,8 +3,8 @@ using Compliance.Domain.Verdicts;
 namespace Compliance.Application.Reports;
 
 /// <summary>
-/// A finding as the report states it: the cluster's owner team answers for it, <see cref="DueAt"/> is set where DOMAIN.md
-/// gives a due-date rule (EOL components, patches), and <see cref="Exception"/> carries a recorded risk acceptance once
+/// A finding as the report states it: the cluster's owner team answers for it, <see cref="DueAt"/> is set where a due-date
+/// rule exists (EOL components, patches), and <see cref="Exception"/> carries a recorded risk acceptance once
 /// the ledger can hold one. <see cref="Kind"/> is a stable key (<see cref="FindingKinds"/>), the key the control
 /// table maps to its controls.
 /// </summary>
@@ -26,14 +26,14 @@ public sealed record FindingRow(
 }
 
 /// <summary>
-/// A risk acceptance of a finding (DOMAIN.md "Exceptions"): requested, approved by a different admin, until an expiry.
+/// A risk acceptance of a finding (the domain's exceptions): requested, approved by a different admin, until an expiry.
 /// Nothing records one yet; the report's columns and the export are ready for it.
 /// </summary>
 public sealed record FindingException(string State, string Reason, DateOnly Expires, IReadOnlyList<Citation> Evidence);
 
 /// <summary>
 /// The stable finding-kind keys: the domain's <see cref="FindingKind"/> in kebab case (<c>missed-window</c>), plus the
-/// kinds the report raises itself from its EOL and patch rows (DOMAIN.md: a production component at eol or high, and a
+/// kinds the report raises itself from its EOL and patch rows (a production component at eol or high, and a
 /// patch open past its SLA, are open findings) until the domain raises them.
 /// </summary>
 public static class FindingKinds

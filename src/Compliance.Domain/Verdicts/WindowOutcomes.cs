@@ -2,7 +2,7 @@ using Compliance.Domain.Events;
 
 namespace Compliance.Domain.Verdicts;
 
-/// <summary>Where a maintenance window stands as of an instant (DOMAIN.md "window outcome").</summary>
+/// <summary>Where a maintenance window stands as of an instant.</summary>
 public enum WindowState
 {
     /// <summary>Not started and its end not reached.</summary>
@@ -51,7 +51,7 @@ public static class WindowOutcomes
     }
 
     /// <summary>
-    /// What a window counts for in the window score (DOMAIN.md): held 1, partial 0.5, aborted, failed, missed and a
+    /// What a window counts for in the window score: held 1, partial 0.5, aborted, failed, missed and a
     /// window without a recorded outcome 0; null for a window not due yet (upcoming or in progress).
     /// </summary>
     public static double? Score(WindowState state) => state switch
