@@ -8,20 +8,17 @@ using Environment = Compliance.Domain.Events.Environment;
 
 namespace Compliance.Adapters.Pdf.Tests;
 
-public sealed class PaginationTests : IDisposable
+public sealed class PaginationTests
 {
     private const int Clusters = 300;
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
-    private readonly string folder = Directory.CreateTempSubdirectory("compliance-pdf-300-").FullName;
 
     [Fact]
     public async Task a_300_cluster_fleet_breaks_its_tables_across_pages_with_the_header_on_every_page()
     {
-        var ledger = Path.Combine(folder, "ledger.db");
-        await SeededLedger.WriteAsync(ledger, Fleet());
         var request = new ReportRequest(ReportScope.Fleet, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), "Example Bank plc");
 
-        var rendered = await SeededLedger.RenderAsync(ledger, request);
+        var rendered = await SeededLedger.RenderFreshAsync(Fleet(), request);
         var pdf = PdfText.Read(rendered.Bytes);
 
         rendered.Report.Clusters.Count.ShouldBe(Clusters);
@@ -54,11 +51,5 @@ public sealed class PaginationTests : IDisposable
                 new Dictionary<string, string>(), new Dictionary<string, string> { ["cpu"] = "4", ["memory"] = "16Gi" }, false,
                 new Dictionary<string, string>(), at), "test", at));
         }
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
     }
 }

@@ -1,9 +1,4 @@
 using System.Text;
-using Compliance.Adapters.Sqlite.Events;
-using Compliance.Application.Catalog;
-using Compliance.Application.Handling;
-using Compliance.Application.Reports;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Compliance.Adapters.Pdf.Tests;
 
@@ -34,12 +29,6 @@ public sealed class PdfATests(SeededLedger seeded)
         plain.ShouldNotContain("pdfaid:part");
     }
 
-    private static async Task<byte[]> RenderAsync(string ledger, bool pdfA)
-    {
-        var clock = new FakeTimeProvider(SeededLedger.GeneratedAt);
-        using var store = new SqliteEventStore(ledger, clock);
-        using var handler = new CommandHandler(store);
-        var service = new ReportService(store, handler, new PdfReportRenderer(pdfA), CatalogSnapshot.Embedded, clock);
-        return (await service.RenderAsync(SeededLedger.FleetRequest(SeededLedger.AsOf), null, CancellationToken.None)).Bytes;
-    }
+    private static async Task<byte[]> RenderAsync(string ledger, bool pdfA) =>
+        (await SeededLedger.RenderAsync(ledger, SeededLedger.FleetRequest(SeededLedger.AsOf), renderer: new PdfReportRenderer(pdfA))).Bytes;
 }

@@ -7,19 +7,16 @@ using Environment = Compliance.Domain.Events.Environment;
 
 namespace Compliance.Adapters.Pdf.Tests;
 
-public sealed class WindowOutcomeTests : IDisposable
+public sealed class WindowOutcomeTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
-    private readonly string folder = Directory.CreateTempSubdirectory("compliance-pdf-windows-").FullName;
 
     [Fact]
     public async Task a_partial_window_is_partial_and_scores_half_and_an_aborted_one_scores_nothing_whatever_it_upgraded()
     {
-        var ledger = Path.Combine(folder, "ledger.db");
-        await SeededLedger.WriteAsync(ledger, Steps());
         var request = new ReportRequest(ReportScope.Fleet, new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 30), new DateTimeOffset(2026, 4, 30, 23, 0, 0, TimeSpan.Zero), "Example Bank plc");
 
-        var rendered = await SeededLedger.RenderAsync(ledger, request);
+        var rendered = await SeededLedger.RenderFreshAsync(Steps(), request);
         var report = rendered.Report;
 
         report.Windows.Select(w => (w.WindowId, w.State)).ShouldBe([("w-1", WindowState.Held), ("w-2", WindowState.Partial), ("w-3", WindowState.Aborted)]);
@@ -54,11 +51,5 @@ public sealed class WindowOutcomeTests : IDisposable
                 _ => new AbortMaintenance("c-1", id, true, "rollback after etcd alarm", "ops:test", end),
             });
         }
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
     }
 }

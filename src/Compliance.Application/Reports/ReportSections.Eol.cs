@@ -21,7 +21,7 @@ internal sealed partial class ReportSections
         foreach (var v in verdicts)
         {
             if (v.Product.Length > 0) products.Add(v.Product);
-            var extended = v.Eoes is { } eoes && v.DaysLeft == Days.Between(day, eoes);
+            var extended = ExtendedCounts(v, day);
             eol.Add(new EolRow(v.ClusterId, environment, owner, v.ComponentId, v.Product, v.Version.Length > 0 ? v.Version : v.RawVersion, v.Cycle,
                 v.Eol, v.Eol is { } e ? Days.Between(day, e) : null, extended ? v.Eoes : null, extended ? v.DaysLeft : null,
                 v.Level, v.PatchesBehind, v.Instances, v.Note,
@@ -29,6 +29,12 @@ internal sealed partial class ReportSections
                 v.Evidence is { } cited ? actors.Cite("observed", cited) : null));
         }
     }
+
+    /// <summary>
+    /// Whether the verdict counted extended support: its days left run to the end of extended support. The verdict
+    /// carries both dates but says no more; this goes once it states which one it judged by.
+    /// </summary>
+    private static bool ExtendedCounts(EolRiskVerdict v, DateOnly day) => v.Eoes is { } eoes && v.DaysLeft == Days.Between(day, eoes);
 
     /// <summary>
     /// A production component version at eol or high as a finding, until the domain raises it: due on its EOL date (the

@@ -23,8 +23,7 @@ internal sealed partial class ReportSections
         var deadlines = new List<Deadline>();
         foreach (var v in running)
         {
-            var extended = v.Eoes is { } eoes && v.DaysLeft == Days.Between(day, eoes);
-            var due = extended ? v.Eoes : v.Eol;
+            var due = ExtendedCounts(v, day) ? v.Eoes : v.Eol;
             if (due is not { } d || d > horizon) continue;
             var cover = planned.FirstOrDefault(c => c.Kind == v.Kind && MovesOff(c, v.Cycle));
             deadlines.Add(new Deadline(v.ComponentId, v.Product, v.Cycle, d, v.Level, v.Instances, cover is null ? null : Describe(cover)));
