@@ -9,9 +9,11 @@ namespace Compliance.Adapters.Pdf;
 /// Renders an <see cref="AuditReport"/> as PDF with SkiaSharp's PDF backend: the sections are laid out first (so every
 /// page knows the page count), then drawn with a header and a "page x of y" footer. Deterministic: the fonts are the
 /// embedded TTF files, the metadata dates are the as-of instant, and nothing reads the clock, so the same report data
-/// gives the same bytes.
+/// gives the same bytes. The document is PDF/A-2b as Skia writes it (XMP metadata, a document id, an sRGB output
+/// intent); Skia's id is random, so it is replaced by one derived from the content (<see cref="ReproducibleId"/>) and the
+/// bytes stay reproducible. <paramref name="pdfA"/> false leaves the PDF/A parts out.
 /// </summary>
-public sealed class PdfReportRenderer : IReportRenderer
+public sealed class PdfReportRenderer(bool pdfA = true) : IReportRenderer
 {
     public string Extension => "pdf";
 
@@ -22,8 +24,8 @@ public sealed class PdfReportRenderer : IReportRenderer
         var flow = new Flow();
         var sections = new Action<Flow, AuditReport>[]
         {
-            CoverSection.Compose, SummarySection.Compose, EolSection.Compose, TimelineSection.Compose, PatchSection.Compose,
-            MaintenanceSection.Compose, FindingsSection.Unrecorded, FindingsSection.Drain, AppendixSection.Compose,
+            CoverSection.Compose, SummarySection.Compose, ScopeSection.Compose, EolSection.Compose, PatchSection.Compose, MaintenanceSection.Compose,
+            ChangesSection.Compose, DrainSection.Compose, FindingsSection.Compose, ForwardSection.Compose, AppendixSection.Compose,
         };
         for (var i = 0; i < sections.Length; i++)
         {
@@ -32,11 +34,11 @@ public sealed class PdfReportRenderer : IReportRenderer
             progress?.Report(new ReportProgress("laying out", i + 1, sections.Length));
         }
 
-        Draw(report, flow, output, progress, ct);
+        Draw(report, flow, output, pdfA, progress, ct);
         return Task.CompletedTask;
     }
 
-    private static void Draw(AuditReport report, Flow flow, Stream output, IProgress<ReportProgress>? progress, CancellationToken ct)
+    private static void Draw(AuditReport report, Flow flow, Stream output, bool pdfA, IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         var r = report.Request;
         var metadata = new SKDocumentPdfMetadata
@@ -51,21 +53,28 @@ public sealed class PdfReportRenderer : IReportRenderer
             Modified = r.AsOf.UtcDateTime,
             RasterDpi = 300,
             EncodingQuality = 101,
+            PdfA = pdfA,
         };
-        using var document = SKDocument.CreatePdf(output, metadata);
-        var pages = flow.Pages;
-        for (var i = 0; i < pages.Count; i++)
+        using var buffer = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(buffer, metadata))
         {
-            ct.ThrowIfCancellationRequested();
-            var canvas = document.BeginPage(Theme.PageWidth, Theme.PageHeight);
-            if (i > 0) Header(canvas, report);
-            Footer(canvas, report, i + 1, pages.Count);
-            foreach (var draw in pages[i]) draw(canvas);
-            document.EndPage();
-            progress?.Report(new ReportProgress("drawing pages", i + 1, pages.Count));
+            var pages = flow.Pages;
+            for (var i = 0; i < pages.Count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var canvas = document.BeginPage(Theme.PageWidth, Theme.PageHeight);
+                if (i > 0) Header(canvas, report);
+                Footer(canvas, report, i + 1, pages.Count);
+                foreach (var draw in pages[i]) draw(canvas);
+                document.EndPage();
+                progress?.Report(new ReportProgress("drawing pages", i + 1, pages.Count));
+            }
+
+            document.Close();
         }
 
-        document.Close();
+        var bytes = buffer.ToArray();
+        output.Write(pdfA ? ReproducibleId.Apply(bytes) : bytes);
     }
 
     private static void Header(SKCanvas canvas, AuditReport report)
@@ -83,7 +92,7 @@ public sealed class PdfReportRenderer : IReportRenderer
             using var fill = new SKPaint { Color = Theme.Danger };
             canvas.DrawRect(Theme.Margin, y + 10, Theme.ContentWidth, 14, fill);
             Theme.Alert.Draw(canvas,
-                "HASH CHAIN VERIFICATION FAILED: the ledger behind this report does not verify (Appendix C)", Theme.PageWidth / 2, y + 20, SKTextAlign.Center);
+                "HASH CHAIN VERIFICATION FAILED: the ledger behind this report does not verify (Appendix E)", Theme.PageWidth / 2, y + 20, SKTextAlign.Center);
         }
     }
 

@@ -2,41 +2,40 @@ using System.Globalization;
 using Compliance.Application.Reports;
 using Compliance.Domain.Commands;
 using Compliance.Domain.Events;
+using Compliance.Domain.Verdicts;
 using Compliance.Domain.Versions;
 using Environment = Compliance.Domain.Events.Environment;
 
 namespace Compliance.Adapters.Pdf.Tests;
 
-public sealed class PaginationTests : IDisposable
+public sealed class PaginationTests
 {
     private const int Clusters = 300;
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
-    private readonly string folder = Directory.CreateTempSubdirectory("compliance-pdf-300-").FullName;
 
     [Fact]
     public async Task a_300_cluster_fleet_breaks_its_tables_across_pages_with_the_header_on_every_page()
     {
-        var ledger = Path.Combine(folder, "ledger.db");
-        await SeededLedger.WriteAsync(ledger, Fleet());
         var request = new ReportRequest(ReportScope.Fleet, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), "Example Bank plc");
 
-        var rendered = await SeededLedger.RenderAsync(ledger, request);
+        var rendered = await SeededLedger.RenderFreshAsync(Fleet(), request);
         var pdf = PdfText.Read(rendered.Bytes);
 
         rendered.Report.Clusters.Count.ShouldBe(Clusters);
         var eolRowPages = pdf.Pages.Where(p => p.Any(IsEolRow)).ToList();
         eolRowPages.Count.ShouldBeGreaterThan(5);
         eolRowPages.ShouldAllBe(p => p.Any(IsEolHeader), "every page the EOL table continues on repeats its header");
-        eolRowPages.Sum(p => p.Count(IsEolRow)).ShouldBe(rendered.Report.Eol.Count(r => r.Product == "kubernetes"), "each row is drawn once, whole");
+        eolRowPages.Sum(p => p.Count(IsEolRow)).ShouldBe(rendered.Report.Eol.Count(r => r.Product == "kubernetes" && r.Level == EolLevel.High), "each row is drawn once, whole");
         pdf.Pages.Count.ShouldBeGreaterThan(eolRowPages.Count);
         pdf.Pages[^1].ShouldContain(l => l.Contains($"Page {pdf.Pages.Count} of {pdf.Pages.Count}"));
     }
 
     private static bool IsEolHeader(string line) =>
-        line.StartsWith("Cluster Env Component Version Cycle EOL date", StringComparison.Ordinal);
+        line.StartsWith("Cluster Owner Component Version End of standard", StringComparison.Ordinal);
 
     private static bool IsEolRow(string line) =>
-        line.StartsWith("c-", StringComparison.Ordinal) && line.Contains(" production ", StringComparison.Ordinal) && line.Contains("kubernetes 1.32", StringComparison.Ordinal);
+        line.StartsWith("c-", StringComparison.Ordinal) && line.Contains(" platform ", StringComparison.Ordinal) && line.Contains("kubernetes 1.32", StringComparison.Ordinal) && line.Contains(" high ", StringComparison.Ordinal)
+        && line.Contains("2026-02-28 (", StringComparison.Ordinal);
 
     /// <summary>300 production clusters, each with its control plane and one node on Kubernetes 1.32.</summary>
     private static IEnumerable<(DateTimeOffset, Command)> Fleet()
@@ -52,11 +51,5 @@ public sealed class PaginationTests : IDisposable
                 new Dictionary<string, string>(), new Dictionary<string, string> { ["cpu"] = "4", ["memory"] = "16Gi" }, false,
                 new Dictionary<string, string>(), at), "test", at));
         }
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
     }
 }

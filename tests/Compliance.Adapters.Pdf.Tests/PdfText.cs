@@ -5,11 +5,22 @@ namespace Compliance.Adapters.Pdf.Tests;
 /// <summary>A PDF read back with PdfPig: per page, its text lines (words on one baseline, left to right; descenders do not split a line).</summary>
 public sealed class PdfText
 {
-    private PdfText(IReadOnlyList<IReadOnlyList<string>> pages, IReadOnlyDictionary<string, string> info)
+    private PdfText(IReadOnlyList<IReadOnlyList<string>> pages, IReadOnlyList<string> words, IReadOnlyDictionary<string, double> gaps, IReadOnlyDictionary<string, string> info)
     {
         Pages = pages;
+        Words = words;
+        Gaps = gaps;
         Info = info;
     }
+
+    /// <summary>
+    /// Per word, the widest blank between two of its letters (points): where a glyph ends by the font's widths and where
+    /// the next one is drawn. A viewer's text extraction turns a blank wider than a fraction of the size into a space.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Gaps { get; }
+
+    /// <summary>Every word as PdfPig's word extractor splits the text (what a search in a viewer finds).</summary>
+    public IReadOnlyList<string> Words { get; }
 
     public IReadOnlyList<IReadOnlyList<string>> Pages { get; }
 
@@ -23,9 +34,19 @@ public sealed class PdfText
     {
         using var document = PdfDocument.Open(pdf);
         var pages = new List<IReadOnlyList<string>>();
+        var words = new List<string>();
+        var gaps = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var page in document.GetPages())
         {
-            pages.Add([.. page.GetWords()
+            var onPage = page.GetWords().ToList();
+            words.AddRange(onPage.Select(w => w.Text));
+            foreach (var w in onPage)
+            {
+                var widest = 0.0;
+                for (var k = 1; k < w.Letters.Count; k++) widest = Math.Max(widest, w.Letters[k].StartBaseLine.X - w.Letters[k - 1].EndBaseLine.X);
+                gaps[w.Text] = Math.Max(gaps.GetValueOrDefault(w.Text), widest);
+            }
+            pages.Add([.. onPage
                 .GroupBy(w => Math.Round(w.Letters[0].StartBaseLine.Y))
                 .OrderByDescending(g => g.Key)
                 .Select(g => string.Join(" ", g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)))]);
@@ -40,7 +61,7 @@ public sealed class PdfText
             ["CreationDate"] = i.CreationDate ?? "",
             ["ModifiedDate"] = i.ModifiedDate ?? "",
         };
-        return new PdfText(pages, info);
+        return new PdfText(pages, words, gaps, info);
     }
 
     /// <summary>The lines holding every fragment.</summary>

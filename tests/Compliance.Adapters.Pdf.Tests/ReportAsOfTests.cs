@@ -50,7 +50,7 @@ public sealed class ReportAsOfTests(SeededLedger seeded)
         june.Ledger.RecordedAt!.Value.ShouldBeLessThanOrEqualTo(JuneEnd);
         june.Chain.Verified.ShouldBe(june.Ledger.Position);
         june.Patches.ShouldAllBe(p => p.ReleasedAt <= JuneEnd && (p.AppliedAt == null || p.AppliedAt <= JuneEnd));
-        june.Findings.ShouldAllBe(f => f.DetectedAt <= JuneEnd);
+        june.Findings.ShouldAllBe(f => f.RaisedAt <= JuneEnd);
         june.Windows.ShouldAllBe(w => w.StartsAt <= JuneEnd);
     }
 
@@ -75,7 +75,7 @@ public sealed class ReportAsOfTests(SeededLedger seeded)
 
         report.Clusters.ShouldHaveSingleItem().ClusterId.ShouldBe("data-prod");
         report.Eol.ShouldAllBe(r => r.ClusterId == "data-prod");
-        report.Windows.ShouldContain(w => w.State == Application.Reports.WindowState.Missed);
+        report.Windows.ShouldContain(w => w.State == WindowResult.Missed);
     }
 
     [Fact]

@@ -53,14 +53,14 @@ public sealed class ReportContentTests(SeededLedger seeded)
         var row = Report.Eol.Single(r => r.ClusterId == "billing-prod" && r.Component == "control-plane");
         row.Level.ShouldBe(EolLevel.Eol);
         Report.Eol[0].Level.ShouldBe(EolLevel.Eol);
-        Pdf.LinesWith("billing-prod", "production", "control-plane", $"{row.Product} {row.Version}", Format(row.Eol), "eol").ShouldHaveSingleItem();
+        Pdf.LinesWith("billing-prod", "team-billing", "control-plane", $"{row.Product} {row.Version}", Format(row.Eol), "eol").ShouldHaveSingleItem();
     }
 
     [Fact]
     public void every_level_label_of_the_eol_table_stays_on_one_line()
     {
         // The narrowest label column once wrapped "unknown" into "unkno" / "wn".
-        var table = Pdf.Section("2. End-of-life risk", "3. Patch latency");
+        var table = Pdf.Section("3. End-of-life risk", "4. Patch latency");
         foreach (var level in Report.Eol.Select(r => r.Level).Distinct())
         {
             var label = level.ToString().ToLowerInvariant();
@@ -84,31 +84,32 @@ public sealed class ReportContentTests(SeededLedger seeded)
     [Fact]
     public void the_missed_window_on_data_prod_is_listed_as_missed()
     {
-        var window = Report.Windows.Single(w => w.State == WindowState.Missed);
+        var window = Report.Windows.Single(w => w.State == WindowResult.Missed);
         window.ClusterId.ShouldBe("data-prod");
         Pdf.LinesWith("data-prod", window.WindowId, "missed").ShouldNotBeEmpty();
-        Report.Findings.ShouldContain(f => f.Kind == FindingKind.MissedWindow && f.ClusterId == "data-prod");
+        Report.Findings.ShouldContain(f => f.Kind == FindingKinds.Key(FindingKind.MissedWindow) && f.ClusterId == "data-prod");
     }
 
     [Fact]
-    public void the_unrecorded_change_on_shop_staging_is_in_its_section_with_evidence_in_the_appendix()
+    public void the_unrecorded_change_on_shop_staging_is_in_the_changes_and_the_register_with_its_evidence()
     {
         var finding = Report.Unrecorded.ShouldHaveSingleItem();
         finding.ClusterId.ShouldBe("shop-staging");
-        Pdf.Section("5. Unrecorded changes", "6. Drain readiness").ShouldContain(l => l.Contains("shop-staging") && l.Contains("unrecorded change"));
-        var appendix = Pdf.Section("Appendix A. Evidence of each finding", "Appendix B. Release catalog");
-        appendix.ShouldContain(l => l.Contains("shop-staging") && l.Contains(finding.Evidence[0].ToString()));
+        Pdf.Section("6. Changes", "7. Drain readiness").ShouldContain(l => l.Contains("shop-staging") && l.Contains("unrecorded"));
+        var register = Pdf.Section("8. Findings and remediation", "9. Forward view");
+        register.ShouldContain(l => l.Contains("shop-staging") && l.Contains("unrecorded"));
+        register.ShouldContain(l => l.Contains(finding.Evidence[0].ToString()));
     }
 
     [Fact]
     public void drain_readiness_lists_open_risks_and_an_estimate_per_window()
     {
-        var drain = Pdf.Section("6. Drain readiness", "Appendix A.");
-        drain.ShouldContain(l => l.Contains("data-prod") && l.Contains("long grace period"));
-        drain.ShouldContain(l => l.Contains("billing-prod") && l.Contains("pdb allows no disruption"));
+        var register = Pdf.Section("8. Findings and remediation", "9. Forward view");
+        register.ShouldContain(l => l.Contains("data-prod") && l.Contains("long grace period"));
+        register.ShouldContain(l => l.Contains("billing-prod") && l.Contains("pdb allows no"));
         Report.DrainWindows.ShouldNotBeEmpty();
         Report.DrainWindows.ShouldAllBe(d => d.Estimated > TimeSpan.Zero);
-        drain.ShouldContain(l => l.Contains("Estimated drain time per window"));
+        Pdf.Section("7. Drain readiness", "8. Findings").ShouldContain(l => l.StartsWith("Verdict: the estimated drain time", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class ReportContentTests(SeededLedger seeded)
         var catalog = Pdf.Section("Appendix B. Release catalog", "Appendix C.");
         var kubernetes = Report.Catalog.Single(c => c.Product == "kubernetes");
         catalog.ShouldContain(l => l.StartsWith("kubernetes ", StringComparison.Ordinal) && l.Contains(Format(kubernetes.RetrievedOn)));
-        var chain = Pdf.Section("Appendix C. Hash chain verification", "\u0000");
+        var chain = Pdf.Section("Appendix E. Hash chain verification", "Sign-off");
         chain.ShouldContain(l => l.Contains("Result PASSED"));
         chain.ShouldContain(l => l.Contains($"Events verified {Report.Ledger.Position}"));
     }

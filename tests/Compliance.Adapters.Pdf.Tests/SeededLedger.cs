@@ -69,13 +69,30 @@ public sealed class SeededLedger : IAsyncLifetime
         return file;
     }
 
-    public static async Task<RenderedReport> RenderAsync(string ledgerFile, ReportRequest request, DateTimeOffset? now = null)
+    public static async Task<RenderedReport> RenderAsync(string ledgerFile, ReportRequest request, DateTimeOffset? now = null, PdfReportRenderer? renderer = null)
     {
         var clock = new FakeTimeProvider(now ?? GeneratedAt);
         using var store = new SqliteEventStore(ledgerFile, clock);
         using var handler = new CommandHandler(store);
-        var service = new ReportService(store, handler, new PdfReportRenderer(), CatalogSnapshot.Embedded, clock);
+        var service = new ReportService(store, handler, renderer ?? new PdfReportRenderer(), CatalogSnapshot.Embedded, clock);
         return await service.RenderAsync(request, null, CancellationToken.None);
+    }
+
+    /// <summary>Writes <paramref name="steps"/> into a ledger of their own in a scratch folder, renders the report from it, then removes the folder.</summary>
+    public static async Task<RenderedReport> RenderFreshAsync(IEnumerable<(DateTimeOffset At, Command Command)> steps, ReportRequest request)
+    {
+        var folder = Directory.CreateTempSubdirectory("compliance-pdf-fresh-").FullName;
+        try
+        {
+            var ledger = Path.Combine(folder, "ledger.db");
+            await WriteAsync(ledger, steps);
+            return await RenderAsync(ledger, request);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     public Task DisposeAsync()

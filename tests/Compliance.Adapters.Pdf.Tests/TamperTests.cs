@@ -26,7 +26,7 @@ public sealed class TamperTests(SeededLedger seeded)
         pdf.Pages[0].ShouldContain(l => l.Contains("HASH CHAIN VERIFICATION FAILED"));
         pdf.Pages[0].ShouldContain(l => l.Contains("HashMismatch"));
         pdf.Pages.Skip(1).ShouldAllBe(page => page.Any(l => l.Contains("HASH CHAIN VERIFICATION FAILED")));
-        pdf.Section("Appendix C. Hash chain verification", "\u0000").ShouldContain(l => l.Contains("Result FAILED"));
+        pdf.Section("Appendix E. Hash chain verification", "Sign-off").ShouldContain(l => l.Contains("Result FAILED"));
         seeded.FleetText.All.ShouldNotContain("VERIFICATION FAILED");
     }
 

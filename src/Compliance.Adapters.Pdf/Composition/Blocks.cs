@@ -35,10 +35,14 @@ internal static class Blocks
         flow.Space(4);
     }
 
-    /// <summary>A section that starts on a new page with a level-one heading.</summary>
-    public static void Section(this Flow flow, string title)
+    /// <summary>
+    /// A section with a level-one heading: on a new page, or with <paramref name="newPage"/> false after what came before
+    /// when a third of a page is left (short sections do not take a page each).
+    /// </summary>
+    public static void Section(this Flow flow, string title, bool newPage = true)
     {
-        if (!flow.AtTopOfPage) flow.NewPage();
+        if (!flow.AtTopOfPage && (newPage || flow.Remaining < (Theme.Bottom - Theme.Top) / 3)) flow.NewPage();
+        else flow.Space(14);
         flow.Heading(title, Theme.H1, 40);
     }
 

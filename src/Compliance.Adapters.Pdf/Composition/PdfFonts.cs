@@ -4,14 +4,10 @@ namespace Compliance.Adapters.Pdf.Composition;
 
 /// <summary>
 /// The typefaces every report uses, read from the TTF files embedded in this assembly (Liberation Sans and Mono, SIL
-/// OFL 1.1): never system fonts, so a bare machine renders the same bytes. Also registered with ScottPlot, whose
-/// charts are drawn with the same faces.
+/// OFL 1.1): never system fonts, so a bare machine renders the same bytes. The charts are drawn with the same faces.
 /// </summary>
 internal static class PdfFonts
 {
-    public const string SansFamily = "Liberation Sans";
-    public const string MonoFamily = "Liberation Mono";
-
     private static readonly Lazy<SKTypeface> SansFace = new(() => Load("LiberationSans-Regular.ttf"));
     private static readonly Lazy<SKTypeface> BoldFace = new(() => Load("LiberationSans-Bold.ttf"));
     private static readonly Lazy<SKTypeface> MonoFace = new(() => Load("LiberationMono-Regular.ttf"));

@@ -2,13 +2,18 @@ using SkiaSharp;
 
 namespace Compliance.Adapters.Pdf.Composition;
 
-/// <summary>A face, size and colour; measures and wraps text in its font. Styles live for the process (drawing is single-threaded per document).</summary>
+/// <summary>
+/// A face, size and colour; measures and wraps text in its font. Glyphs are placed by the font's own (linear, unhinted)
+/// advances: hinted advances are rounded to a pixel grid the PDF does not have, which left a visible gap after wide
+/// glyphs ("com ponent") and split words in text extraction. Styles live for the process (drawing is single-threaded per document).
+/// </summary>
 internal sealed class TextStyle(SKTypeface typeface, float size, SKColor color)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SKColor, TextStyle> colored = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<float, TextStyle> sized = new();
     private readonly SKPaint paint = new() { Color = color, IsAntialias = true };
 
-    public SKFont Font { get; } = new(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+    public SKFont Font { get; } = new(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None, LinearMetrics = true };
 
     public SKColor Color { get; } = color;
 
@@ -20,6 +25,9 @@ internal sealed class TextStyle(SKTypeface typeface, float size, SKColor color)
 
     /// <summary>The same face and size in another colour (one instance per colour).</summary>
     public TextStyle With(SKColor other) => other == Color ? this : colored.GetOrAdd(other, c => new TextStyle(Font.Typeface, Size, c));
+
+    /// <summary>The same face and colour at another size (one instance per size).</summary>
+    public TextStyle Sized(float other) => other == Size ? this : sized.GetOrAdd(other, z => new TextStyle(Font.Typeface, z, Color));
 
     public float Measure(string text) => Font.MeasureText(text);
 

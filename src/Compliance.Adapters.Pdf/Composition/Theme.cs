@@ -31,6 +31,7 @@ internal static class Theme
     public static TextStyle Caption { get; } = new(PdfFonts.Sans, 7.5f, Muted);
     public static TextStyle Strong { get; } = new(PdfFonts.Bold, 9f, Ink);
     public static TextStyle Mono { get; } = new(PdfFonts.Mono, 7f, Ink);
+    public static TextStyle Evidence { get; } = new(PdfFonts.Mono, 6f, Muted);
     public static TextStyle H1 { get; } = new(PdfFonts.Bold, 16f, Accent);
     public static TextStyle H2 { get; } = new(PdfFonts.Bold, 11.5f, Accent);
     public static TextStyle Title { get; } = new(PdfFonts.Bold, 26f, Accent);
@@ -44,9 +45,16 @@ internal static class Theme
     {
         EolLevel.Eol => Danger,
         EolLevel.High => new SKColor(0xc2, 0x41, 0x0c),
-        EolLevel.Medium => Warning,
+        EolLevel.Medium => new SKColor(0xa1, 0x62, 0x07),
         EolLevel.Low => Good,
         _ => Muted,
+    };
+
+    public static SKColor Rating(Application.Reports.Rating rating) => rating switch
+    {
+        Application.Reports.Rating.Green => Good,
+        Application.Reports.Rating.Amber => Warning,
+        _ => Danger,
     };
 
     public static SKColor Status(SlaStatus status) => status switch

@@ -28,14 +28,19 @@ internal static class CoverSection
                 ? $"position {c.Position}, head hash above, recorded-at {Application.Checkpoints.SignedCheckpoint.Instant(c.RecordedAt)}; {c.Algorithm} key {c.KeyFingerprint}"
                 : "none (no signing key, or the chain does not verify)"),
             ("Signature (base64)", report.Checkpoint is { } s ? $"{s.Signature[..(s.Signature.Length / 2)]} {s.Signature[(s.Signature.Length / 2)..]}" : ""),
+            ("Matching export", report.Export.CsvFileName.Length == 0
+                ? "none"
+                : $"{report.Export.CsvFileName} (or .json): compliance evidence export --scope {r.Scope} --from {Format.Day(r.From)} --to {Format.Day(r.To)} --as-of {Format.AsOfArgument(r.AsOf)}; population digests in Appendix C"),
         ], keyWidth: 130);
         flow.Space(14);
         VerificationBanner(flow, report);
         flow.Paragraph(
             "How to read this report: every figure is computed from the event ledger as it was recorded up to the as-of instant; later " +
-            "events, including corrections, are not visible here. Evidence is cited as stream@revision (#global position), so each " +
-            "statement can be traced to the recorded event. The ledger is hash-chained: the head hash above fixes the whole history " +
-            "this report was computed from. A SHA-256 of this PDF is written beside it and recorded in the ledger as ReportIssued.",
+            "events, including corrections, are not visible here. Every row cites the ledger events it stands on as stream@revision " +
+            "(#global position) and the actor that recorded them, so each statement can be traced to the recorded event. What met its " +
+            "promise is counted per cluster; what did not is listed row by row. Every row of every population, met or not, is in the " +
+            "matching evidence export. The ledger is hash-chained: the head hash above fixes the whole history this report was computed " +
+            "from. A SHA-256 of this PDF is written beside it and recorded in the ledger as ReportIssued.",
             Theme.Caption);
     }
 

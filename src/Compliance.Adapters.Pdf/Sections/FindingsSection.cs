@@ -1,60 +1,43 @@
 using Compliance.Adapters.Pdf.Composition;
+using Compliance.Application.Evidence;
 using Compliance.Application.Reports;
-using Compliance.Domain.Verdicts;
 
 namespace Compliance.Adapters.Pdf.Sections;
 
+/// <summary>
+/// The findings register: every process, change and drain-readiness finding of the period with its owner, due date,
+/// age, status (and exception once recorded), control row and evidence. EOL components and SLA breaches are findings
+/// too; they are listed where their facts are (sections 3 and 4) and counted here.
+/// </summary>
 internal static class FindingsSection
 {
-    public static void Unrecorded(Flow flow, AuditReport report)
+    public static void Compose(Flow flow, AuditReport report)
     {
-        flow.Section("5. Unrecorded changes");
-        flow.Paragraph("Version changes observed in a cluster with no maintenance window open and no emergency patch recorded for the product.", Theme.Caption);
-        var rows = report.Unrecorded.ToList();
+        flow.Section("8. Findings and remediation");
+        var end = report.Request.PeriodEnd;
+        var derived = report.Findings.Where(f => FindingKinds.IsDerived(f.Kind)).ToList();
+        var rows = report.Findings.Where(f => !FindingKinds.IsDerived(f.Kind)).ToList();
+        flow.Paragraph($"{report.Findings.Count} finding(s) open at some time in the period, {report.Findings.Count(f => f.IsOpenAt(end))} open at its end. The owner is the team the cluster " +
+            "is registered with; a due date is set where a rule gives one (EOL components: the end of support; patches: release + SLA), and a finding past it shows as overdue. " +
+            $"{derived.Count(f => f.Kind != FindingKinds.PatchOverdue)} EOL or high-risk production component(s) (section 3) and {derived.Count(f => f.Kind == FindingKinds.PatchOverdue)} " +
+            "SLA breach(es) (section 4) are findings too and are listed there. No exception (risk acceptance) is recorded by the ledger yet: the status column will show accepted items as accepted, never hidden. " +
+            "Control row: Appendix A.", Theme.Caption);
         if (rows.Count == 0)
         {
-            flow.Paragraph("No unrecorded change in the period.");
+            flow.Paragraph("No process, change or drain-readiness finding in the period.");
             return;
         }
 
-        Table(flow, rows);
-    }
-
-    public static void Drain(Flow flow, AuditReport report)
-    {
-        flow.Section("6. Drain readiness");
-        var rows = report.DrainFindings.ToList();
-        flow.Paragraph($"Workload and capacity risks that slow or block draining nodes during a window: {rows.Count(r => r.Open)} open at as-of, " +
-            $"{rows.Count(r => !r.Open)} resolved in the period.", Theme.Caption);
-        if (rows.Count == 0) flow.Paragraph("No drain-readiness finding in the period.");
-        else Table(flow, rows);
-
-        flow.Heading("Estimated drain time per window");
-        flow.Paragraph($"Estimate, as the cluster stood at the window's start: {DrainReadiness.Formula}. Recorded: the node drains recorded in the window.", Theme.Caption);
-        if (report.DrainWindows.Count == 0)
-        {
-            flow.Paragraph("No window in the period.");
-            return;
-        }
-
-        var table = new Table(new Column("Cluster", 3f), new Column("Window", 3f), new Column("Starts (UTC)", 3f), new Column("Nodes", 1.2f, Right: true),
-            new Column("Estimated", 1.8f, Right: true), new Column("Recorded", 1.8f, Right: true));
-        foreach (var d in report.DrainWindows)
-        {
-            table.Add(d.ClusterId, d.WindowId, Format.Minute(d.StartsAt), Format.Number(d.Nodes), Format.Minutes(d.Estimated), Format.Minutes(d.Recorded));
-        }
-
-        table.Layout(flow);
-    }
-
-    /// <summary>Findings with cluster, kind, when found and resolved, and what was found.</summary>
-    public static void Table(Flow flow, IEnumerable<FindingRow> rows)
-    {
-        var table = new Table(new Column("Cluster", 2.6f), new Column("Finding", 4f), new Column("Detected (UTC)", 2.2f), new Column("Resolved (UTC)", 2.2f), new Column("Detail", 7.4f));
+        var table = new Table(new Column("Cluster", 1, Fit: true), new Column("Finding", 2.9f), new Column("Raised (UTC)", 2.2f), new Column("Owner", 1, Fit: true),
+            new Column("Due", 1.6f), new Column("Status", 2.4f), new Column("Ctrl", 0.9f), new Column("Detail", 6.4f));
         foreach (var f in rows)
         {
-            table.Add(f.ClusterId, new Cell(Format.Kind(f.Kind), f.Open ? Theme.Danger : null, Bold: f.Open), Format.Minute(f.DetectedAt),
-                f.ResolvedAt is { } r ? Format.Minute(r) : new Cell("open", Theme.Danger), f.Detail);
+            var status = EvidencePopulations.Status(f, end);
+            var text = status == "resolved" && f.ResolvedAt is { } r ? $"resolved {Format.Day(r)}" : $"{status}, {Format.Days(f.AgeAt(end))} old";
+            table.AddWithNote(Format.Evidence(f.Evidence, shown: 3),
+                f.ClusterId, new Cell(Format.Kind(f.Kind), f.IsOpenAt(end) ? Theme.Danger : null, Bold: f.IsOpenAt(end)), Format.Minute(f.RaisedAt), f.Owner,
+                f.DueAt is { } due ? Format.Day(due) : "no rule", new Cell(text, f.IsOpenAt(end) ? Theme.Danger : null),
+                report.Controls.RowFor(f.Kind)?.Id ?? "-", f.Detail);
         }
 
         table.Layout(flow);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Compliance.Application.Reports;
 using Compliance.Domain.Verdicts;
 
 namespace Compliance.Adapters.Pdf.Sections;
@@ -16,6 +17,10 @@ internal static class Format
 
     /// <summary>An instant without the zone, for columns headed "(UTC)".</summary>
     public static string Minute(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>How <c>--as-of</c> names an instant: the day when it is the end of that day, else the instant itself (<c>2026-12-04T02:52:55Z</c>).</summary>
+    public static string AsOfArgument(DateTimeOffset asOf) =>
+        asOf == Domain.Verdicts.Days.EndOf(Domain.Verdicts.Days.Of(asOf)) ? Day(asOf) : asOf.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static string Instant(DateTimeOffset? instant) => instant is { } i ? Instant(i) : "-";
 
@@ -38,21 +43,30 @@ internal static class Format
 
     public static string Status(SlaStatus status) => status.ToString().ToLowerInvariant();
 
-    public static string Evidence(IEnumerable<EvidenceRef> evidence) => string.Join(", ", evidence.Select(e => e.ToString()));
-
-    public static string Evidence(EvidenceRef? evidence) => evidence?.ToString() ?? "-";
-
-    /// <summary>"MissedWindow" as "missed window".</summary>
-    public static string Kind(FindingKind kind)
+    /// <summary>
+    /// A row's citations in one line: role, <c>stream@revision (#position)</c> and actor each; past <paramref name="shown"/>
+    /// the rest are counted (the export lists them all).
+    /// </summary>
+    public static string Evidence(IEnumerable<Citation> evidence, int shown = 4)
     {
-        var name = kind.ToString();
-        var words = new System.Text.StringBuilder();
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && words.Length > 0) words.Append(' ');
-            words.Append(char.ToLowerInvariant(c));
-        }
-
-        return words.ToString();
+        var list = evidence.ToList();
+        if (list.Count == 0) return "evidence: none recorded";
+        var text = Citation.Join(list.Take(shown));
+        return list.Count > shown ? $"{text}; and {list.Count - shown} more (population export)" : text;
     }
+
+    public static string Evidence(Citation? evidence) => evidence is null ? "evidence: none recorded" : evidence.ToString();
+
+    /// <summary>"missed-window" as "missed window".</summary>
+    public static string Kind(string kind) => FindingKinds.Title(kind);
+
+    public static string State(WindowResult state) => Application.Evidence.EvidencePopulations.State(state);
+
+    public static string Rating(Rating rating) => rating.ToString().ToUpperInvariant();
+
+    /// <summary>"12 d" from a span, rounded down to whole days.</summary>
+    public static string Days(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(span.TotalDays):0} d");
+
+    /// <summary>A date with the days left to it from <paramref name="from"/> ("2026-10-27 (-37 d)").</summary>
+    public static string DayWithCount(DateOnly? day, int? days) => day is { } d ? $"{Day(d)} ({Number(days)} d)" : "-";
 }

@@ -4,8 +4,11 @@ namespace Compliance.Application.Reports;
 
 /// <summary>
 /// Everything an auditor report states, computed from the ledger as recorded up to <see cref="ReportRequest.AsOf"/>.
-/// Plain data: the renderer lays it out and adds nothing of its own. <see cref="Checkpoint"/> is the signed checkpoint of
-/// the as-of head (null when no key signs, or when the chain does not verify).
+/// Plain data: the renderer lays it out and adds nothing of its own. Every row of every section carries the ledger
+/// events it stands on with the actors that recorded them; the rows are complete (the renderer details the exceptions
+/// and summarises the rest with <see cref="Results"/>), and <see cref="Export"/> names the population export holding
+/// the same rows. <see cref="Checkpoint"/> is the signed checkpoint of the as-of head (null when no key signs, or when
+/// the chain does not verify).
 /// </summary>
 public sealed record AuditReport(
     ReportRequest Request,
@@ -13,15 +16,21 @@ public sealed record AuditReport(
     LedgerPoint Ledger,
     ChainCheck Chain,
     IReadOnlyList<ClusterLine> Clusters,
-    ReportSummary Summary,
+    IReadOnlyList<PolicyLine> Policies,
+    PeriodTrend Trend,
+    IReadOnlyList<ClusterResult> Results,
     IReadOnlyList<EolRow> Eol,
+    IReadOnlyList<UnknownGroup> Unknowns,
     IReadOnlyList<TimelineRow> Timelines,
     IReadOnlyList<PatchRow> Patches,
     IReadOnlyList<WindowRow> Windows,
     IReadOnlyList<NoticeRow> Notices,
     IReadOnlyList<StagingRow> Staging,
+    IReadOnlyList<ChangeRow> Changes,
     IReadOnlyList<FindingRow> Findings,
     IReadOnlyList<DrainWindowRow> DrainWindows,
+    IReadOnlyList<ForwardRow> Forward,
+    ControlTable Controls,
     IReadOnlyList<CatalogSourceRow> Catalog,
     int CatalogFactsRecorded,
     Checkpoints.SignedCheckpoint? Checkpoint = null)
@@ -29,9 +38,15 @@ public sealed record AuditReport(
     /// <summary>The day EOL risk is judged on: the end of the period (or the as-of day when earlier).</summary>
     public DateOnly EolDay => Days.Of(Request.PeriodEnd);
 
-    public IEnumerable<FindingRow> Unrecorded => Findings.Where(f => f.Kind == FindingKind.UnrecordedChange);
+    /// <summary>This period's score and counts.</summary>
+    public PeriodFigures Summary => Trend.Current;
 
-    public IEnumerable<FindingRow> DrainFindings => Findings.Where(f => FindingRow.IsDrain(f.Kind));
+    /// <summary>The population export that holds this report's rows: its file names and each population's SHA-256.</summary>
+    public EvidenceManifest Export { get; init; } = EvidenceManifest.None;
+
+    public IEnumerable<FindingRow> Unrecorded => Findings.Where(f => f.Kind == FindingKinds.Key(FindingKind.UnrecordedChange));
+
+    public IEnumerable<FindingRow> DrainFindings => Findings.Where(f => f.IsDrain);
 }
 
 /// <summary>The last event the report read (recorded at or before as-of): its position, hash and recording instant.</summary>
@@ -44,112 +59,13 @@ public sealed record LedgerPoint(long Position, string Hash, DateTimeOffset? Rec
 /// </summary>
 public sealed record ChainCheck(bool Intact, long Verified, long HeadPosition, string HeadHash, string? Failure, bool CoversAsOf, Store.ChainBreakKind? BreakKind = null);
 
-public sealed record ClusterLine(string ClusterId, string Name, string Environment, string Owner, string Flavour, string? Staging);
-
-/// <summary>
-/// The executive summary. <see cref="Score"/> = 100 x (E + P + M) / 3 with E the share of running component versions
-/// neither eol nor high, P the patch SLA compliance of the period's patches and M the share of the period's windows held;
-/// a share with nothing to measure counts as 1.
-/// </summary>
-public sealed record ReportSummary(
-    int Score,
-    double EolShare,
-    int EolMeasured,
-    PatchCompliance Sla,
-    double WindowShare,
-    int WindowsDue,
-    int WindowsHeld,
-    IReadOnlyDictionary<EolLevel, int> EolLevels,
-    int OpenFindings,
-    IReadOnlyDictionary<FindingKind, int> OpenByKind,
-    int PatchesBreached,
-    int PatchesOpen)
-{
-    public const string Formula =
-        "Score = 100 x (E + P + M) / 3, where E = running component versions neither eol nor high risk / running component versions with a known level, " +
-        "P = (patch, cluster) pairs applied within SLA / pairs due in the period (patch SLA compliance), M = maintenance windows held / windows due in the period. A share with nothing to measure counts as 1.";
-}
-
-public sealed record EolRow(
-    string ClusterId, string Environment, string Component, string Product, string Version, string Cycle,
-    DateOnly? Eol, int? DaysLeft, EolLevel Level, int? PatchesBehind, int Instances, string? Note, EvidenceRef? Evidence);
-
-/// <summary>One cluster's control-plane versions over the period and the EOL dates of the cycles it ran.</summary>
-public sealed record TimelineRow(string ClusterId, IReadOnlyList<TimelineSegment> Segments);
-
-public sealed record TimelineSegment(string Version, string Cycle, DateTimeOffset From, DateTimeOffset To, DateOnly? Eol, EolLevel LevelAtEnd);
-
-/// <summary>
-/// One patch on one cluster: its component groups that ran an older version of the cycle (control plane, kubelets,
-/// kube-proxies, ...) taken together. Applied when the last of them got there; the status is the worst of theirs.
-/// </summary>
-public sealed record PatchRow(
-    string Product, string Cycle, string Version, DateTimeOffset ReleasedAt, bool Critical, string ClusterId, string Environment,
-    string Component, DateTimeOffset DueAt, DateTimeOffset? AppliedAt, TimeSpan? Latency, TimeSpan Age, SlaStatus Status, EvidenceRef? Evidence)
-{
-    public static PatchRow Of(string environment, IReadOnlyList<PatchLatencyVerdict> verdicts)
-    {
-        var first = verdicts[0];
-        var applied = verdicts.All(v => v.AppliedAt is not null) ? verdicts.Max(v => v.AppliedAt) : null;
-        var last = verdicts.Where(v => v.AppliedAt is not null).MaxBy(v => v.AppliedAt);
-        var clock = verdicts.Min(v => v.ClockFrom); // the SLA clock: the end of the release day when only the day is known
-        var status = verdicts.Any(v => v.Status == SlaStatus.Breached) ? SlaStatus.Breached
-            : verdicts.Any(v => v.Status == SlaStatus.Open) ? SlaStatus.Open
-            : SlaStatus.Met;
-        return new PatchRow(first.Product, first.Cycle, first.Patch, first.ReleasedAt, verdicts.Any(v => v.Critical), first.ClusterId, environment,
-            string.Join(", ", verdicts.Select(v => v.Kind).Distinct().Order().Select(Name)).Replace("kubelet, kube-proxy", "kubelet/proxy", StringComparison.Ordinal),
-            verdicts.Min(v => v.DueAt), applied,
-            applied is { } a ? (a > clock ? a - clock : TimeSpan.Zero) : null, verdicts.Max(v => v.Age), status, applied is null ? null : last?.Evidence);
-    }
-
-    private static string Name(Domain.Versions.ComponentKind kind) => kind switch
-    {
-        Domain.Versions.ComponentKind.ControlPlane => "control plane",
-        Domain.Versions.ComponentKind.Kubelet => "kubelet",
-        Domain.Versions.ComponentKind.KubeProxy => "kube-proxy",
-        Domain.Versions.ComponentKind.OsImage => "os",
-        Domain.Versions.ComponentKind.ContainerRuntime => "runtime",
-        Domain.Versions.ComponentKind.AddOn => "add-on",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
-}
-
-public enum WindowState
-{
-    Upcoming,
-    Held,
-    Missed,
-    Aborted,
-}
-
-public sealed record WindowRow(
-    string ClusterId, string WindowId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, WindowState State, bool ContingencyPlan,
-    DateTimeOffset? RetrospectiveAt, int Upgrades, TimeSpan DrainedFor, EvidenceRef? Evidence);
-
-/// <summary>A window with a major change for application teams and how long before its start it was announced.</summary>
-public sealed record NoticeRow(string ClusterId, string WindowId, DateTimeOffset StartsAt, DateTimeOffset? AnnouncedAt, double? LeadDays, int RequiredDays)
-{
-    public bool Met => LeadDays >= RequiredDays;
-}
-
-public enum StagingResult
-{
-    Passed,
-    Skipped,
-    ExemptEmergency,
-}
-
-public sealed record StagingRow(string ClusterId, string StagingClusterId, string Version, DateTimeOffset TakenAt, StagingResult Result, EvidenceRef Evidence);
-
-public sealed record FindingRow(
-    string ClusterId, FindingKind Kind, string Subject, string Detail, DateTimeOffset DetectedAt, DateTimeOffset? ResolvedAt, IReadOnlyList<EvidenceRef> Evidence)
-{
-    public bool Open => ResolvedAt is null;
-
-    public static bool IsDrain(FindingKind kind) => kind >= FindingKind.SingleReplica;
-}
-
-/// <summary>The drain time estimated for a window (as the cluster stood at its start) and the drain time recorded in it.</summary>
-public sealed record DrainWindowRow(string ClusterId, string WindowId, DateTimeOffset StartsAt, int Nodes, TimeSpan Estimated, TimeSpan Recorded);
-
 public sealed record CatalogSourceRow(string Product, string Source, string License, DateOnly RetrievedOn, int AgeDays, int FactsRecorded);
+
+/// <summary>The export matching a report (<c>compliance evidence export</c> with the same scope, period and as-of): file names and per-population digests.</summary>
+public sealed record EvidenceManifest(string CsvFileName, string JsonFileName, IReadOnlyList<PopulationDigest> Populations)
+{
+    public static EvidenceManifest None { get; } = new("", "", []);
+}
+
+/// <summary>One population's rows: how many and the SHA-256 of its lines in the CSV export (<c>grep '^NAME,' FILE.csv | sha256sum</c>).</summary>
+public sealed record PopulationDigest(string Name, int Rows, string Sha256);

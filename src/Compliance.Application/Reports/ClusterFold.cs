@@ -13,7 +13,8 @@ namespace Compliance.Application.Reports;
 /// </summary>
 internal static class ClusterFold
 {
-    public static async Task<FleetState> ReadAsync(
+    /// <summary>The group's histories, and who recorded each of their events (for the citations of the report's rows).</summary>
+    public static async Task<(FleetState Fleet, ActorIndex Actors)> ReadAsync(
         IEventReader reader, IReadOnlyList<string> clusterIds, ReleaseCatalog catalog, long lastPosition, EventSerializer serializer, CancellationToken ct)
     {
         var stored = new List<StoredEvent>();
@@ -31,8 +32,14 @@ internal static class ClusterFold
 
         stored.Sort((a, b) => a.Position.CompareTo(b.Position));
         var fleet = new FleetState(catalog);
-        foreach (var e in stored) fleet.Apply(new RecordedFact(serializer.FromStored(e), e.Stream, e.Revision, e.Position, e.RecordedAt));
-        return fleet;
+        var actors = new ActorIndex();
+        foreach (var e in stored)
+        {
+            fleet.Apply(new RecordedFact(serializer.FromStored(e), e.Stream, e.Revision, e.Position, e.RecordedAt));
+            actors.Add(e.Position, e.Actor);
+        }
+
+        return (fleet, actors);
     }
 
     /// <summary>Clusters joined by staging links (in either direction), each group in id order, groups by their first id.</summary>

@@ -3,6 +3,7 @@ using Compliance.Application.Store;
 using Compliance.Domain.Catalog;
 using Compliance.Domain.Deciders;
 using Compliance.Domain.Events;
+using Compliance.Domain.Verdicts;
 
 namespace Compliance.Application.Reports;
 
@@ -19,7 +20,8 @@ internal sealed record LedgerIndex(
     ChainCheck Chain,
     ReleaseCatalog Catalog,
     IReadOnlyDictionary<string, int> CatalogFactsByProduct,
-    IReadOnlyDictionary<string, ClusterRegistered> Registrations)
+    IReadOnlyDictionary<string, ClusterRegistered> Registrations,
+    ReleaseFacts Releases)
 {
     private const int PageSize = 5_000;
     private static readonly string CatalogPrefix = Streams.Catalog("");
@@ -28,7 +30,7 @@ internal sealed record LedgerIndex(
     public static async Task<LedgerIndex> ReadAsync(
         IEventReader reader, ReleaseCatalog shipped, DateTimeOffset asOf, EventSerializer serializer, IProgress<ReportProgress>? progress, CancellationToken ct)
     {
-        var catalogFacts = new List<(long Position, CatalogEvent Fact)>();
+        var catalogFacts = new List<(long Position, CatalogEvent Fact, Citation Citation)>();
         var registrations = new List<(long Position, ClusterRegistered Registration)>();
         StoredEvent? head = null;
         long seen = 0;
@@ -59,7 +61,8 @@ internal sealed record LedgerIndex(
             Through(verification, point),
             facts.Count == 0 ? shipped : shipped.With(facts),
             facts.GroupBy(f => f.Product).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            clusters);
+            clusters,
+            new ReleaseFacts(shipped, catalogFacts.Where(f => f.Position <= last && f.Fact is PatchReleased).Select(f => ((PatchReleased)f.Fact, f.Citation))));
 
         void Observe(StoredEvent e)
         {
@@ -67,7 +70,8 @@ internal sealed record LedgerIndex(
             next = e.Position + 1;
             if (++seen % PageSize == 0) progress?.Report(new ReportProgress("reading and verifying the ledger", (int)Math.Min(seen, int.MaxValue), 0));
             if (e.RecordedAt <= asOf) head = e;
-            if (e.Stream.StartsWith(CatalogPrefix, StringComparison.Ordinal) && Read(e) is CatalogEvent fact) catalogFacts.Add((e.Position, fact));
+            if (e.Stream.StartsWith(CatalogPrefix, StringComparison.Ordinal) && Read(e) is CatalogEvent fact)
+                catalogFacts.Add((e.Position, fact, new Citation("release", new EvidenceRef(e.Stream, e.Revision, e.Position), e.Actor)));
             else if (e.Stream.StartsWith(ClusterPrefix, StringComparison.Ordinal) && Read(e) is ClusterRegistered r) registrations.Add((e.Position, r));
         }
 

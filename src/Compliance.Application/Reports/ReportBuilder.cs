@@ -1,4 +1,5 @@
 using Compliance.Application.Catalog;
+using Compliance.Application.Evidence;
 using Compliance.Application.Projections;
 using Compliance.Application.Serialization;
 using Compliance.Application.Store;
@@ -11,7 +12,8 @@ namespace Compliance.Application.Reports;
 /// Computes an <see cref="AuditReport"/> from the ledger as recorded up to the request's as-of instant: a first pass
 /// finds the as-of head, the catalog facts and the clusters (<see cref="LedgerIndex"/>); then each group of clusters
 /// linked through staging is folded from its own streams and judged by the domain verdicts at as-of, in parallel and
-/// one group at a time per worker, so memory stays bounded by the largest group. The first pass also verifies the hash
+/// one group at a time per worker, so memory stays bounded by the largest group. Each cluster's rows are collected for
+/// the period and, for the trend, for the previous period of equal length. The first pass also verifies the hash
 /// chain through the as-of head.
 /// </summary>
 public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, EventSerializer? serializer = null)
@@ -30,39 +32,61 @@ public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, 
             throw new LedgerIntegrityException($"the ledger does not verify, so no report can be computed from it: {index.Chain.Failure} (run 'compliance verify')");
         var inScope = InScope(index.Registrations, request.Scope);
 
-        var sections = await EvaluateAsync(request, index, inScope, progress, ct);
-
-        var lines = inScope.Order(StringComparer.Ordinal).Select(id => index.Registrations[id])
-            .Select(r => new ClusterLine(r.ClusterId, r.DisplayName, r.Environment.ToString().ToLowerInvariant(), r.OwnerTeam, r.Flavour.ToString(), r.StagingClusterId))
-            .ToList();
-        return sections.Complete(generatedAt, index.Point, index.Chain, lines, CatalogSources(request, index, sections), index.CatalogFactsByProduct.Values.Sum());
+        var (sections, previous, scopes) = await EvaluateAsync(request, index, inScope, progress, ct);
+        var (lines, policies) = ScopeLines.Of(scopes, inScope.Order(StringComparer.Ordinal).Select(id => index.Registrations[id]));
+        var report = sections.Complete(generatedAt, index.Point, index.Chain, lines, policies, previous.Figures(index.Chain.Intact),
+            CatalogSources(request, index, sections), index.CatalogFactsByProduct.Values.Sum());
+        return report with
+        {
+            Export = new EvidenceManifest(EvidenceExportService.FileNameFor(request, EvidenceFormat.Csv), EvidenceExportService.FileNameFor(request, EvidenceFormat.Json),
+                EvidencePopulations.Digests(report)),
+        };
     }
 
     /// <summary>Each group folded and judged by one worker; the rows are merged in cluster id order whatever finished first.</summary>
-    private async Task<ReportSections> EvaluateAsync(ReportRequest request, LedgerIndex index, HashSet<string> inScope, IProgress<ReportProgress>? progress, CancellationToken ct)
+    private async Task<(ReportSections Current, ReportSections Previous, Dictionary<string, ClusterScope> Scopes)> EvaluateAsync(
+        ReportRequest request, LedgerIndex index, HashSet<string> inScope, IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         var groups = ClusterFold.Groups(index.Registrations).Where(g => g.Any(inScope.Contains)).ToList();
-        var parts = new Dictionary<string, ReportSections>(StringComparer.Ordinal);
+        var parts = new Dictionary<string, (ReportSections Current, ReportSections Previous)>(StringComparer.Ordinal);
+        var scopes = new Dictionary<string, ClusterScope>(StringComparer.Ordinal);
+        var earlier = request.Previous;
         var done = 0;
         progress?.Report(new ReportProgress(Evaluating, 0, inScope.Count));
         await Parallel.ForEachAsync(groups, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = System.Environment.ProcessorCount }, async (group, token) =>
         {
-            var fleet = await ClusterFold.ReadAsync(reader, group, index.Catalog, index.Point.Position, events, token);
+            var (fleet, actors) = await ClusterFold.ReadAsync(reader, group, index.Catalog, index.Point.Position, events, token);
             foreach (var id in group.Where(inScope.Contains))
             {
-                var part = new ReportSections(request, index.Catalog);
-                if (fleet.Clusters.TryGetValue(id, out var history)) part.Add(history, ClusterEvaluation.Evaluate(fleet, history, request.AsOf));
+                var part = new ReportSections(request, index.Catalog, index.Releases);
+                var before = new ReportSections(earlier, index.Catalog, index.Releases, detail: false);
+                ClusterScope? scope = null;
+                if (fleet.Clusters.TryGetValue(id, out var history))
+                {
+                    var evaluated = ClusterEvaluation.Evaluate(fleet, history, request.AsOf);
+                    part.Add(history, evaluated, actors);
+                    before.Add(history, evaluated, actors);
+                    scope = ClusterScope.Of(history, request, actors);
+                }
+
                 lock (parts)
                 {
-                    parts[id] = part;
+                    parts[id] = (part, before);
+                    if (scope is not null) scopes[id] = scope;
                     progress?.Report(new ReportProgress(Evaluating, ++done, inScope.Count));
                 }
             }
         });
 
-        var sections = new ReportSections(request, index.Catalog);
-        foreach (var id in inScope.Order(StringComparer.Ordinal)) sections.Absorb(parts[id]);
-        return sections;
+        var sections = new ReportSections(request, index.Catalog, index.Releases);
+        var previous = new ReportSections(earlier, index.Catalog, index.Releases, detail: false);
+        foreach (var id in inScope.Order(StringComparer.Ordinal))
+        {
+            sections.Absorb(parts[id].Current);
+            previous.Absorb(parts[id].Previous);
+        }
+
+        return (sections, previous, scopes);
     }
 
     private static HashSet<string> InScope(IReadOnlyDictionary<string, ClusterRegistered> registered, ReportScope scope)

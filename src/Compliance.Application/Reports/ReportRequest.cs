@@ -5,9 +5,22 @@ namespace Compliance.Application.Reports;
 /// <summary>
 /// A report to produce: the scope, the period [<paramref name="From"/>, <paramref name="To"/>] (whole UTC days), and
 /// the instant whose knowledge it states: only events recorded at or before <paramref name="AsOf"/> count.
+/// <paramref name="Policy"/> rates the score and sets the forward view's horizon (default <see cref="ReportPolicy.Default"/>).
 /// </summary>
-public sealed record ReportRequest(ReportScope Scope, DateOnly From, DateOnly To, DateTimeOffset AsOf, string Organisation)
+public sealed record ReportRequest(ReportScope Scope, DateOnly From, DateOnly To, DateTimeOffset AsOf, string Organisation, ReportPolicy? Policy = null)
 {
+    public ReportPolicy Rules => Policy ?? ReportPolicy.Default;
+
+    /// <summary>The period of equal length just before this one, with the same as-of knowledge (the trend compares the two).</summary>
+    public ReportRequest Previous
+    {
+        get
+        {
+            var days = To.DayNumber - From.DayNumber + 1;
+            return this with { From = From.AddDays(-days), To = From.AddDays(-1) };
+        }
+    }
+
     /// <summary>The end of the period as the report sees it: the end of <see cref="To"/>, or as-of when that is earlier.</summary>
     public DateTimeOffset PeriodEnd => Days.EndOf(To) < AsOf ? Days.EndOf(To) : AsOf;
 

@@ -11,42 +11,44 @@ internal sealed partial class ReportSections
     private readonly List<DrainWindowRow> drainWindows = [];
 
     /// <summary>Windows starting in the period (as scheduled by as-of), their notice, the drain estimates, and the staging-first checks.</summary>
-    private void AddMaintenance(ClusterHistory history, IReadOnlyList<Finding> clusterFindings)
+    private void AddMaintenance(ClusterHistory history, IReadOnlyList<Finding> clusterFindings, ActorIndex actors)
     {
         var asOf = request.AsOf;
         foreach (var w in history.Windows.Where(w => w.Scheduled is { } s && s.At <= asOf && w.StartsAt >= request.PeriodStart && w.StartsAt <= request.PeriodEnd))
         {
-            var state = StateOf(w, asOf);
-            var retrospective = w.Retrospectives.Where(r => r.At <= asOf).MinBy(r => r.At)?.At;
+            var state = WindowOutcomes.Of(history.ClusterId, w, asOf).Result;
+            var retrospective = w.Retrospectives.Where(r => r.At <= asOf).MinBy(r => r.At);
             var drained = w.Drains.Where(d => d.Drain.At <= asOf).Aggregate(TimeSpan.Zero, (sum, d) => sum + d.Drain.Duration);
             var upgrades = w.Upgrades.Count(u => u.Upgrade.At <= asOf);
-            windows.Add(new WindowRow(history.ClusterId, w.WindowId, w.StartsAt, w.EndsAt, state,
-                w.ContingencyPlanRecordedAt is { } plan && plan <= asOf, retrospective, upgrades, drained, w.Scheduled!.Evidence));
+            var end = w.Ended is { } e && e.At <= asOf ? e : null;
+            var evidence = new List<Citation> { actors.Cite("scheduled", w.Scheduled!.Evidence) };
+            if (w.Started is { } started && started.At <= asOf) evidence.Add(actors.Cite("started", started.Evidence));
+            if (end is not null) evidence.Add(actors.Cite(end.Aborted ? "aborted" : "completed", end.Evidence));
+            windows.Add(new WindowRow(history.ClusterId, w.WindowId, w.StartsAt, w.EndsAt, state, end?.At, end?.Reason,
+                w.ContingencyPlanRecordedAt is { } plan && plan <= asOf, retrospective?.At, w.PlannedChanges.Count, upgrades, drained, evidence));
 
-            var at = w.StartsAt < asOf ? w.StartsAt : asOf;
-            var drain = DrainReadiness.Evaluate(history, at);
-            drainWindows.Add(new DrainWindowRow(history.ClusterId, w.WindowId, w.StartsAt, drain.Nodes, drain.EstimatedDrainTime, drained));
+            if (detail)
+            {
+                var at = w.StartsAt < asOf ? w.StartsAt : asOf;
+                var drain = DrainReadiness.Evaluate(history, at);
+                drainWindows.Add(new DrainWindowRow(history.ClusterId, w.WindowId, w.StartsAt, w.EndsAt - w.StartsAt, drain.Nodes, drain.EstimatedDrainTime, drained));
+            }
 
+            if (!detail) continue;
             var policy = history.PolicyAt(w.StartsAt);
             var major = w.PlannedChanges.Any(c => IsMajor(c.Kind, c.ChangeKind, policy.KubernetesMinorIsMajor))
                 || w.Upgrades.Any(u => u.Upgrade.At <= asOf && IsMajor(u.Upgrade.Component.Kind, u.Upgrade.ChangeKind, policy.KubernetesMinorIsMajor));
             if (!major) continue;
-            var announced = w.Announcements
+            var announcement = w.Announcements
                 .Where(a => a.At <= asOf && a.ChangeKinds.Any(k => k == ChangeKind.Major || (k == ChangeKind.Minor && policy.KubernetesMinorIsMajor)))
-                .MinBy(a => a.At)?.At;
-            notices.Add(new NoticeRow(history.ClusterId, w.WindowId, w.StartsAt, announced, announced is { } a ? (w.StartsAt - a).TotalDays : null, policy.NoticeDays));
+                .MinBy(a => a.At);
+            var cited = new List<Citation> { actors.Cite("scheduled", w.Scheduled!.Evidence) };
+            if (announcement is not null) cited.Add(actors.Cite("announced", announcement.Evidence));
+            notices.Add(new NoticeRow(history.ClusterId, w.WindowId, w.StartsAt, announcement?.At,
+                announcement is { } a ? (w.StartsAt - a.At).TotalDays : null, policy.NoticeDays, cited));
         }
 
-        AddStagingChecks(history, clusterFindings);
-    }
-
-    private static WindowState StateOf(MaintenanceWindowRecord w, DateTimeOffset asOf)
-    {
-        var started = w.Started is { } s && s.At <= asOf;
-        var aborted = w.Aborted is { } a && a.At <= asOf && (w.Completed is null || a.At < w.Completed.At);
-        if (aborted) return WindowState.Aborted;
-        if (started) return WindowState.Held;
-        return w.EndsAt <= asOf ? WindowState.Missed : WindowState.Upcoming;
+        if (detail) AddStagingChecks(history, clusterFindings, actors);
     }
 
     private static bool IsMajor(ComponentKind kind, ChangeKind change, bool minorIsMajor) =>
@@ -54,7 +56,7 @@ internal sealed partial class ReportSections
         || (change == ChangeKind.Minor && minorIsMajor && kind is ComponentKind.ControlPlane or ComponentKind.Kubelet or ComponentKind.KubeProxy);
 
     /// <summary>Every control-plane change a production cluster with a linked staging cluster took in the period, with the check's result.</summary>
-    private void AddStagingChecks(ClusterHistory history, IReadOnlyList<Finding> clusterFindings)
+    private void AddStagingChecks(ClusterHistory history, IReadOnlyList<Finding> clusterFindings, ActorIndex actors)
     {
         if (history.Registration is not { Environment: Domain.Events.Environment.Production, StagingClusterId: { } stagingId }) return;
         var asOf = request.AsOf;
@@ -67,7 +69,7 @@ internal sealed partial class ReportSections
                 : clusterFindings.Any(f => f.Kind == FindingKind.StagingSkipped && f.DetectedAt == change.From && f.Subject == $"control-plane {version}")
                     ? StagingResult.Skipped
                     : StagingResult.Passed;
-            staging.Add(new StagingRow(history.ClusterId, stagingId, version, change.From, result, change.Evidence));
+            staging.Add(new StagingRow(history.ClusterId, stagingId, version, change.From, result, actors.Cite("observed", change.Evidence)));
         }
     }
 }

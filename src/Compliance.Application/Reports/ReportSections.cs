@@ -1,44 +1,59 @@
 using Compliance.Application.ReadModels;
 using Compliance.Domain.Catalog;
 using Compliance.Domain.Verdicts;
-using Compliance.Domain.Versions;
 
 namespace Compliance.Application.Reports;
 
-/// <summary>Collects each in-scope cluster's rows for the report's sections, then orders them and computes the summary.</summary>
-internal sealed partial class ReportSections(ReportRequest request, ReleaseCatalog catalog)
+/// <summary>
+/// Collects each in-scope cluster's rows for the report's sections, then orders them and computes the summary. With
+/// <paramref name="detail"/> false only the rows the period's figures need are collected (the previous period of the
+/// trend): no change, notice or staging row, timeline, drain estimate or forward view.
+/// </summary>
+internal sealed partial class ReportSections(ReportRequest request, ReleaseCatalog catalog, ReleaseFacts releases, bool detail = true)
 {
     private readonly List<EolRow> eol = [];
     private readonly List<TimelineRow> timelines = [];
     private readonly List<PatchRow> patches = [];
     private readonly List<FindingRow> findings = [];
+    private readonly List<ForwardRow> forward = [];
     private readonly HashSet<string> products = new(StringComparer.Ordinal);
 
     public IEnumerable<string> ProductsUsed => products;
 
-    public void Add(ClusterHistory history, ClusterReadModel evaluated)
+    public void Add(ClusterHistory history, ClusterReadModel evaluated, ActorIndex actors)
     {
         var environment = evaluated.Cluster.Environment;
-        foreach (var v in EolRisk.Evaluate(history, catalog, Days.Of(request.PeriodEnd)))
-        {
-            if (v.Product.Length > 0) products.Add(v.Product);
-            eol.Add(new EolRow(v.ClusterId, environment, v.ComponentId, v.Product, v.Version.Length > 0 ? v.Version : v.RawVersion, v.Cycle,
-                v.StandardSupport?.Ends, v.StandardSupport?.DaysLeft, v.Level, v.PatchesBehind, v.Instances, v.Note, v.Evidence));
-        }
+        var owner = evaluated.Cluster.OwnerTeam;
+        var day = Days.Of(request.PeriodEnd);
+        var verdicts = EolRisk.Evaluate(history, catalog, day);
+        AddEol(history, verdicts, day, environment, owner, actors);
 
-        var inPeriod = evaluated.Patches.Where(p => p.ReleasedAt >= request.PeriodStart && p.ReleasedAt <= request.PeriodEnd).ToList();
+        var start = request.PeriodStart;
+        var inPeriod = evaluated.Patches.Where(p => (p.ReleasedAt >= start && p.ReleasedAt <= request.PeriodEnd) || CarriedOver(p)).ToList();
         foreach (var group in inPeriod.GroupBy(p => (p.Product, p.Cycle, p.Patch)))
         {
             products.Add(group.Key.Product);
-            patches.Add(PatchRow.Of(environment, [.. group]));
+            var row = PatchRow.Of(environment, owner, [.. group], releases.Of(group.Key.Product, group.Key.Patch), actors, start);
+            if (!row.CarriedOver || row.Status != SlaStatus.Met) patches.Add(row);
         }
 
-        findings.AddRange(evaluated.Findings
-            .Where(f => f.DetectedAt <= request.PeriodEnd && (f.ResolvedAt is null || f.ResolvedAt >= request.PeriodStart))
-            .Select(f => new FindingRow(f.ClusterId, f.Kind, f.Subject, f.Detail, f.DetectedAt, f.ResolvedAt, f.Evidence)));
+        // Every finding is the domain's (process checks, drain risks, EOL production components, overdue patches), as the
+        // API and the CLI state them, with its due date and the exception that accepts it.
+        var clusterFindings = evaluated.Findings
+            .Where(f => f.DetectedAt <= request.PeriodEnd && (f.ResolvedAt is null || f.ResolvedAt >= start))
+            .Select(f => new FindingRow(f.ClusterId, FindingKinds.Key(f.Kind), f.Subject, f.Detail, f.DetectedAt, f.DueAt, f.ResolvedAt,
+                f.Owner.Length > 0 ? f.Owner : owner, actors.Cite("", f.Evidence), ExceptionOf(f, evaluated.Exceptions, actors)))
+            .ToList();
+        AddMaintenance(history, evaluated.Findings, actors);
+        findings.AddRange(clusterFindings);
+        if (!detail) return;
+        AddChanges(history, evaluated.Findings, actors);
         timelines.Add(Timeline(history));
-        AddMaintenance(history, evaluated.Findings);
+        forward.Add(Forward(history, day == Days.Of(request.AsOf) ? verdicts : EolRisk.Evaluate(history, catalog, Days.Of(request.AsOf)), environment, owner, actors));
     }
+
+    /// <summary>Released before the period and not applied by its start: still owed in the period.</summary>
+    private bool CarriedOver(PatchLatencyVerdict p) => p.ReleasedAt < request.PeriodStart && (p.AppliedAt is null || p.AppliedAt >= request.PeriodStart);
 
     /// <summary>Takes another cluster's rows after the ones collected so far.</summary>
     public void Absorb(ReportSections other)
@@ -47,19 +62,25 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
         timelines.AddRange(other.timelines);
         patches.AddRange(other.patches);
         findings.AddRange(other.findings);
+        forward.AddRange(other.forward);
         products.UnionWith(other.products);
         windows.AddRange(other.windows);
         notices.AddRange(other.notices);
         staging.AddRange(other.staging);
+        changes.AddRange(other.changes);
         drainWindows.AddRange(other.drainWindows);
     }
 
+    /// <summary>The figures of the collected rows (the previous period of the trend is collected without detail and read this way).</summary>
+    public PeriodFigures Figures(bool chainIntact) => PeriodFigures.Of(request, chainIntact, eol, patches, windows, findings);
+
     public AuditReport Complete(
-        DateTimeOffset generatedAt, LedgerPoint point, ChainCheck chain, IReadOnlyList<ClusterLine> clusters, IReadOnlyList<CatalogSourceRow> sources, int catalogFacts)
+        DateTimeOffset generatedAt, LedgerPoint point, ChainCheck chain, IReadOnlyList<ClusterLine> clusters, IReadOnlyList<PolicyLine> policies,
+        PeriodFigures previous, IReadOnlyList<CatalogSourceRow> sources, int catalogFacts)
     {
         var orderedEol = eol
             .OrderBy(r => EolRisk.Severity(r.Level))
-            .ThenBy(r => r.DaysLeft ?? int.MaxValue)
+            .ThenBy(r => r.DueOn ?? DateOnly.MaxValue)
             .ThenBy(r => r.ClusterId, StringComparer.Ordinal)
             .ThenBy(r => r.Component, StringComparer.Ordinal)
             .ToList();
@@ -68,61 +89,42 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
             .ThenBy(p => p.ClusterId, StringComparer.Ordinal).ThenBy(p => p.Component, StringComparer.Ordinal)
             .ToList();
         var orderedFindings = findings
-            .OrderBy(f => f.DetectedAt).ThenBy(f => f.ClusterId, StringComparer.Ordinal).ThenBy(f => f.Kind).ThenBy(f => f.Subject, StringComparer.Ordinal)
+            .OrderBy(f => f.RaisedAt).ThenBy(f => f.ClusterId, StringComparer.Ordinal).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ToList();
         var orderedWindows = windows.OrderBy(w => w.StartsAt).ThenBy(w => w.ClusterId, StringComparer.Ordinal).ToList();
+        var orderedNotices = notices.OrderBy(n => n.StartsAt).ThenBy(n => n.ClusterId, StringComparer.Ordinal).ToList();
+        var orderedStaging = staging.OrderBy(s => s.TakenAt).ThenBy(s => s.ClusterId, StringComparer.Ordinal).ToList();
+        var orderedChanges = changes.OrderBy(c => c.At).ThenBy(c => c.ClusterId, StringComparer.Ordinal).ThenBy(c => c.Kind).ThenBy(c => c.Product, StringComparer.Ordinal).ToList();
+        var orderedDrains = drainWindows.OrderBy(d => d.StartsAt).ThenBy(d => d.ClusterId, StringComparer.Ordinal).ToList();
+        var current = PeriodFigures.Of(request, chain.Intact, orderedEol, orderedPatches, orderedWindows, orderedFindings);
         return new AuditReport(
-            request, generatedAt, point, chain, clusters,
-            Summary(orderedEol, orderedFindings, orderedWindows),
+            request, generatedAt, point, chain, clusters, policies,
+            new PeriodTrend(previous, current),
+            ClusterResult.Of(clusters, request, orderedEol, orderedPatches, orderedWindows, orderedNotices, orderedStaging, orderedChanges, orderedDrains, orderedFindings),
             orderedEol,
+            Unknowns(orderedEol),
             [.. timelines.Where(t => t.Segments.Count > 0)],
             orderedPatches,
             orderedWindows,
-            [.. notices.OrderBy(n => n.StartsAt).ThenBy(n => n.ClusterId, StringComparer.Ordinal)],
-            [.. staging.OrderBy(s => s.TakenAt).ThenBy(s => s.ClusterId, StringComparer.Ordinal)],
+            orderedNotices,
+            orderedStaging,
+            orderedChanges,
             orderedFindings,
-            [.. drainWindows.OrderBy(d => d.StartsAt).ThenBy(d => d.ClusterId, StringComparer.Ordinal)],
+            orderedDrains,
+            [.. forward.OrderBy(f => f.StartsAt ?? DateTimeOffset.MaxValue).ThenBy(f => f.ClusterId, StringComparer.Ordinal)],
+            ControlTable.Embedded,
             sources,
             catalogFacts);
     }
 
-    private ReportSummary Summary(List<EolRow> eolRows, List<FindingRow> findingRows, List<WindowRow> windowRows)
+    /// <summary>The exception in force for a finding (as the cluster was evaluated), with the events that requested and approved it.</summary>
+    private static FindingException? ExceptionOf(Finding finding, IReadOnlyList<ExceptionVerdict> exceptions, ActorIndex actors)
     {
-        var known = eolRows.Where(r => r.Level != EolLevel.Unknown).ToList();
-        var measured = known.Sum(r => r.Instances);
-        var safe = known.Where(r => r.Level is EolLevel.Low or EolLevel.Medium).Sum(r => r.Instances);
-        var eolShare = measured == 0 ? 1 : (double)safe / measured;
-        // Per (patch, cluster) row, as the table lists them: due when its due date passed or it was applied.
-        var due = patches.Where(p => p.DueAt <= request.AsOf || p.AppliedAt is not null).ToList();
-        var sla = new PatchCompliance(due.Count(p => p.Status == SlaStatus.Met), due.Count);
-        var windowsDue = windowRows.Where(w => w.State != WindowState.Upcoming).ToList();
-        var held = windowsDue.Count(w => w.State is WindowState.Held || (w.State == WindowState.Aborted && w.Upgrades > 0));
-        var windowShare = windowsDue.Count == 0 ? 1 : (double)held / windowsDue.Count;
-        var score = (int)Math.Round(100 * (eolShare + (sla.Ratio ?? 1) + windowShare) / 3, MidpointRounding.AwayFromZero);
-        var open = findingRows.Where(f => f.Open).ToList();
-        return new ReportSummary(
-            score, eolShare, measured, sla, windowShare, windowsDue.Count, held,
-            Enum.GetValues<EolLevel>().ToDictionary(l => l, l => eolRows.Where(r => r.Level == l).Sum(r => r.Instances)),
-            open.Count,
-            open.GroupBy(f => f.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
-            patches.Count(p => p.Status == SlaStatus.Breached),
-            patches.Count(p => p.Status == SlaStatus.Open));
+        if (Exceptions.Covering(finding, exceptions) is not { } accepted) return null;
+        var exception = exceptions.First(x => x.ClusterId == finding.ClusterId && x.ExceptionId == accepted.ExceptionId);
+        return new FindingException("accepted", $"{accepted.Reason} (requested by {accepted.RequestedBy}, approved by {accepted.ApprovedBy})", accepted.Until,
+            actors.Cite("exception", exception.Evidence));
     }
 
-    /// <summary>The control plane's versions over the period, each with its cycle's EOL date and the level at the segment's end.</summary>
-    private TimelineRow Timeline(ClusterHistory history)
-    {
-        var segments = new List<TimelineSegment>();
-        foreach (var i in history.Intervals.Where(i => i.Kind == ComponentKind.ControlPlane))
-        {
-            var from = i.From < request.PeriodStart ? request.PeriodStart : i.From;
-            var to = i.To is { } t && t < request.PeriodEnd ? t : request.PeriodEnd;
-            if (to <= from) continue;
-            var cycle = i.Version.IsKnown ? catalog.CycleOf(i.Version) : null;
-            var level = EolRisk.Assess(i.Version, catalog, history.PolicyAt(to), Days.Of(to)).Level;
-            segments.Add(new TimelineSegment(i.Version.IsKnown ? i.Version.Normalized : i.Version.Raw, cycle?.Cycle ?? i.Version.Cycle, from, to, cycle?.Eol, level));
-        }
-
-        return new TimelineRow(history.ClusterId, segments);
-    }
+    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -54,7 +54,7 @@ public static class WindowOutcomes
         ArgumentNullException.ThrowIfNull(cluster);
         return [.. cluster.Windows
             .Where(w => w.Scheduled is { } s && s.At <= asOf)
-            .Select(w => Judge(cluster.ClusterId, w, asOf))
+            .Select(w => Of(cluster.ClusterId, w, asOf))
             .OrderBy(v => v.StartsAt)
             .ThenBy(v => v.WindowId, StringComparer.Ordinal)];
     }
@@ -78,8 +78,10 @@ public static class WindowOutcomes
             Count(WindowResult.Missed), Count(WindowResult.NoOutcome), due.Count == 0 ? null : due.Sum(w => w.Score!.Value) / due.Count);
     }
 
-    private static WindowVerdict Judge(string clusterId, MaintenanceWindowRecord w, DateTimeOffset asOf)
+    /// <summary>One window judged on the facts recorded by <paramref name="asOf"/>.</summary>
+    public static WindowVerdict Of(string clusterId, MaintenanceWindowRecord w, DateTimeOffset asOf)
     {
+        ArgumentNullException.ThrowIfNull(w);
         var end = w.Ended is { } e && e.At <= asOf ? e : null;
         var (result, reason) = end switch
         {

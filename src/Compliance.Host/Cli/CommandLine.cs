@@ -30,6 +30,7 @@ internal static class CommandLine
             ServeCommand.Create(),
             SettingsCommand.Create(output),
             CheckpointCommand.Create(time, output),
+            EvidenceCommand.Create(time, output),
         };
         foreach (var command in ExportImportCommands.Create(time, output, error)) root.Subcommands.Add(command);
         foreach (var command in Api.QueryCommands.Create(output).Concat(Api.MaintenanceCommands.Create(output))) root.Subcommands.Add(command);
