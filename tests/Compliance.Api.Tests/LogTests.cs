@@ -49,7 +49,9 @@ public sealed class LogTests
         lines.Count(l => l.Contains("bus is unreachable", StringComparison.Ordinal)).ShouldBe(1, serve.Output);
         lines.ShouldAllBe(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal), serve.Output);
         lines.ShouldAllBe(l => !l.Contains("Configured endpoint", StringComparison.Ordinal), serve.Output);
-        lines.Count(l => l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("fail", StringComparison.Ordinal)).ShouldBeLessThanOrEqualTo(2, serve.Output);
+        // Besides the broker's one warning: no API keys, and the signing key serve created in the data directory.
+        lines.Count(l => (l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("fail", StringComparison.Ordinal))
+            && !l.Contains("Created the checkpoint signing key", StringComparison.Ordinal)).ShouldBeLessThanOrEqualTo(2, serve.Output);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(data, recursive: true);
     }

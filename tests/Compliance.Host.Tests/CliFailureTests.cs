@@ -24,7 +24,7 @@ public sealed class CliFailureTests(DemoFixture demo) : IClassFixture<DemoFixtur
         { 2, ["eol-risk", "--data", "{file}"] },
         { 2, ["demo", "--seed", "abc", "--data", "{dir}/new"] },
         { 2, ["history", "--data", "{demo}", "--cluster", "web-prod", "--page", "x"] },
-        { 1, ["report", "--data", "{demo}", "--scope", "fleet", "--from", "2026-01-01", "--to", "2026-02-01", "--out", "/proc/x"] },
+        { 2, ["report", "--data", "{demo}", "--scope", "fleet", "--from", "2026-01-01", "--to", "2026-02-01", "--out", "/proc/x"] },
         { 1, ["clusters", "list", "--server", "http://127.0.0.1:1", "--api-key", "k"] },
         { 1, ["findings", "--cluster", "web-prod", "--server", "http://127.0.0.1:1", "--api-key", "k"] },
         { 1, ["cluster", "register", "--id", "x", "--name", "x", "--environment", "staging", "--owner", "t", "--flavour", "k3s", "--server", "http://127.0.0.1:1", "--api-key", "k"] },

@@ -17,7 +17,10 @@ public sealed class DemoFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await File.WriteAllTextAsync(Path.Combine(Dir, "checkpoint-key.pem"), SigningKey);
+        var keyFile = Path.Combine(Dir, "checkpoint-key.pem");
+        await File.WriteAllTextAsync(keyFile, SigningKey);
+        using (var key = Compliance.Application.Checkpoints.CheckpointKey.Load(keyFile))
+            await File.WriteAllTextAsync(Compliance.Application.Checkpoints.CheckpointKey.PublicKeyFileOf(keyFile), key.PublicKeyPem);
         var (exit, output, err) = await Cli.RunAsync("demo", "--data", Dir, "--today", Today, "--seed", "7");
         if (exit != 0) throw new InvalidOperationException($"demo failed ({exit}): {err}\n{output}");
         Output = output;

@@ -5,7 +5,7 @@ namespace Compliance.Application.Reports;
 
 /// <summary>
 /// The position of the ledger's last fact: the last event that is not about the ledger itself. Issued reports (stream
-/// <c>reports</c>) and checkpoints of the ledger (streams named <c>checkpoint...</c>) are left out, so issuing a report
+/// <c>reports</c>) and signed checkpoints of the ledger (stream <c>ledger-checkpoints</c>) are left out, so issuing a report
 /// does not make the next identical request look like a new question. Callers arriving together share one read of the
 /// ledger, one that started after they asked (so each sees what was recorded before it asked); the answer for a head is
 /// kept until the head moves.
@@ -19,8 +19,7 @@ public sealed class FactHead(IEventReader ledger)
     private Task<long>? queued;
 
     /// <summary>True for the streams that record the ledger's own bookkeeping rather than facts about clusters and products.</summary>
-    public static bool IsBookkeeping(string stream) =>
-        stream == Streams.Reports || stream.StartsWith("checkpoint", StringComparison.Ordinal);
+    public static bool IsBookkeeping(string stream) => stream is Streams.Reports or Streams.Checkpoints;
 
     public Task<long> ReadAsync(CancellationToken ct)
     {
