@@ -58,7 +58,7 @@ public sealed class ScoreTests(SeededLedger seeded)
         var end = Report.Request.PeriodEnd;
         s.OpenByKind.ShouldContainKey(FindingKinds.EolComponent);
         s.OpenByKind[FindingKinds.EolComponent].ShouldBe(Report.Eol.Count(r => r.InProduction && r.Level == EolLevel.Eol));
-        s.OpenByKind.GetValueOrDefault(FindingKinds.PatchSlaBreach).ShouldBe(Report.Patches.Count(p => p.OpenPastSla));
+        s.OpenByKind.GetValueOrDefault(FindingKinds.PatchOverdue).ShouldBe(Report.Patches.Count(p => p.OpenPastSla));
         s.OpenFindings.ShouldBe(s.OpenByKind.Values.Sum());
         s.OpenFindings.ShouldBeGreaterThan(Report.Findings.Count(f => !FindingKinds.IsDerived(f.Kind) && f.IsOpenAt(end)));
         Report.Findings.Where(f => FindingKinds.IsDerived(f.Kind)).ShouldAllBe(f => f.DueAt != null && f.Owner.Length > 0);

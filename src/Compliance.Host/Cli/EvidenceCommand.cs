@@ -3,6 +3,7 @@ using System.Globalization;
 using Compliance.Application.Catalog;
 using Compliance.Application.Evidence;
 using Compliance.Application.Reports;
+using Compliance.Application.Store;
 using Compliance.Domain.Verdicts;
 
 namespace Compliance.Host.Cli;
@@ -44,13 +45,18 @@ internal static class EvidenceCommand
                 var other => throw new UserError($"--format: '{other}' is not one of csv, json"),
             };
 
-            var data = DataDirectory.Resolve(parse.GetValue(Options.Data)).RequireLedger();
-            using var store = data.OpenLedger(time);
+            await using var services = LocalServices.Open(parse, time);
             var request = new ReportRequest(parsedScope, firstDay, lastDay, instant, ReportCommand.Organisation(null));
-            var service = new EvidenceExportService(store, CatalogSnapshot.Embedded, time);
+            // The paths every CLI output obeys (not the data directory, not a system folder, no device); the export
+            // itself refuses an existing file unless --force.
+            var path = OutputPath.Check("--out", parse.GetValue(outFile) ?? Path.Combine(ReportCommand.DefaultDirectory, EvidenceExportService.FileNameFor(request, chosen)),
+                services.Data, force: true);
+            OutputPath.Check("--out", path + ".sha256", services.Data, force: true);
+            await LedgerAgreement.ThrowIfDisagreeAsync(services.Store, services.ReadModels, ct);
+            var service = new EvidenceExportService(services.Store, CatalogSnapshot.Embedded, time);
             try
             {
-                var written = await service.WriteAsync(request, chosen, parse.GetValue(outFile), ReportCommand.DefaultDirectory, parse.GetValue(force), data.Path, null, ct);
+                var written = await service.WriteAsync(request, chosen, path, ReportCommand.DefaultDirectory, parse.GetValue(force), services.Data.Path, null, ct);
                 output.WriteLine($"Evidence written: {written.Path}");
                 output.WriteLine($"SHA-256: {written.Export.Sha256} ({written.Sha256Path})");
                 foreach (var p in written.Export.Report.Export.Populations) output.WriteLine($"  {p.Name,-9} {p.Rows,7} rows  sha256 {p.Sha256}");
