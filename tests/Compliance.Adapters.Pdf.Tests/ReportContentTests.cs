@@ -105,7 +105,7 @@ public sealed class ReportContentTests(SeededLedger seeded)
     public void drain_readiness_lists_open_risks_and_an_estimate_per_window()
     {
         var register = Pdf.Section("8. Findings and remediation", "9. Forward view");
-        register.ShouldContain(l => l.Contains("data-prod") && l.Contains("long grace period"));
+        register.ShouldContain(l => l.Contains("data-prod") && l.Contains("long grace period"), string.Join("\n", register));
         register.ShouldContain(l => l.Contains("billing-prod") && l.Contains("pdb allows no"));
         Report.DrainWindows.ShouldNotBeEmpty();
         Report.DrainWindows.ShouldAllBe(d => d.Estimated > TimeSpan.Zero);

@@ -57,7 +57,10 @@ public sealed class ScoreTests(SeededLedger seeded)
         var s = Report.Summary;
         var end = Report.Request.PeriodEnd;
         s.OpenByKind.ShouldContainKey(FindingKinds.EolComponent);
-        s.OpenByKind[FindingKinds.EolComponent].ShouldBe(Report.Eol.Count(r => r.InProduction && r.Level == EolLevel.Eol));
+        // The domain's findings: one per production component (cluster, kind, product, cycle) at eol or high.
+        s.OpenByKind[FindingKinds.EolComponent].ShouldBe(Report.Findings.Count(f => f.Kind == FindingKinds.EolComponent && f.IsOpenAt(end)));
+        s.OpenByKind[FindingKinds.EolComponent].ShouldBeGreaterThanOrEqualTo(
+            Report.Eol.Where(r => r.InProduction && r.Level == EolLevel.Eol).Select(r => (r.ClusterId, r.Product, r.Cycle)).Distinct().Count());
         s.OpenByKind.GetValueOrDefault(FindingKinds.PatchOverdue).ShouldBe(Report.Patches.Count(p => p.OpenPastSla));
         s.OpenFindings.ShouldBe(s.OpenByKind.Values.Sum());
         s.OpenFindings.ShouldBeGreaterThan(Report.Findings.Count(f => !FindingKinds.IsDerived(f.Kind) && f.IsOpenAt(end)));

@@ -11,22 +11,74 @@ namespace Compliance.Adapters.Pdf.Composition;
 /// </summary>
 internal static class ReproducibleId
 {
-    private static readonly byte[] Marker = "/ID [<"u8.ToArray();
+    private static readonly byte[] Marker = "/ID ["u8.ToArray();
+    private static readonly byte[] XmpId = "uuid:"u8.ToArray();
 
     public static byte[] Apply(byte[] pdf)
     {
+        ArgumentNullException.ThrowIfNull(pdf);
         var at = pdf.AsSpan().LastIndexOf(Marker);
         if (at < 0) throw new InvalidOperationException("the PDF has no document id in its trailer: cannot make its bytes reproducible");
-        var hex = Encoding.ASCII.GetString(pdf, at + Marker.Length, 32);
-        if (!hex.All(Uri.IsHexDigit)) throw new InvalidOperationException($"unexpected document id '{hex}' in the PDF trailer");
+        var end = EndOfIdArray(pdf, at + Marker.Length);
+        var hex = XmpHex(pdf);
+        // Skia writes the trailer's id as a hex string, or as a literal string when that is shorter (about one document
+        // in a hundred): it is written back in hex. The trailer follows the cross-reference table, so no offset moves.
+        var normal = Concat(pdf.AsSpan(0, at), Encoding.ASCII.GetBytes($"/ID [<{hex}> <{hex}>]"), pdf.AsSpan(end));
         var random = Forms(hex);
         var blank = Forms(new string('0', 32));
-        var bytes = (byte[])pdf.Clone();
-        for (var i = 0; i < random.Length; i++) Replace(bytes, random[i], blank[i]);
-        var id = Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 16));
+        for (var i = 0; i < random.Length; i++) Replace(normal, random[i], blank[i]);
+        var id = Convert.ToHexString(SHA256.HashData(normal).AsSpan(0, 16));
         var named = Forms(id);
-        for (var i = 0; i < blank.Length; i++) Replace(bytes, blank[i], named[i]);
-        return bytes;
+        for (var i = 0; i < blank.Length; i++) Replace(normal, blank[i], named[i]);
+        return normal;
+    }
+
+    /// <summary>The id in upper-case hex, from the XMP DocumentID (<c>uuid:</c> and the dashed lower-case form), which Skia always writes as text.</summary>
+    private static string XmpHex(byte[] pdf)
+    {
+        var at = pdf.AsSpan().IndexOf(XmpId);
+        if (at < 0 || at + XmpId.Length + 36 > pdf.Length) throw new InvalidOperationException("the PDF has no XMP document id: cannot make its bytes reproducible");
+        var hex = Encoding.ASCII.GetString(pdf, at + XmpId.Length, 36).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        return hex.Length == 32 && hex.All(Uri.IsHexDigit) ? hex : throw new InvalidOperationException($"unexpected XMP document id '{hex}'");
+    }
+
+    /// <summary>The index just past the <c>]</c> that closes the trailer's id array: two strings, each hex (<c>&lt;...&gt;</c>) or literal (<c>(...)</c>, with escapes and nested parentheses).</summary>
+    private static int EndOfIdArray(byte[] pdf, int i)
+    {
+        for (var strings = 0; strings < 2; strings++)
+        {
+            while (i < pdf.Length && pdf[i] is (byte)' ' or (byte)'\n' or (byte)'\r') i++;
+            if (i >= pdf.Length) break;
+            if (pdf[i] == (byte)'<')
+            {
+                i = Array.IndexOf(pdf, (byte)'>', i) + 1;
+                if (i == 0) break;
+                continue;
+            }
+
+            if (pdf[i] != (byte)'(') throw new InvalidOperationException("unexpected document id in the PDF trailer");
+            var depth = 0;
+            for (; i < pdf.Length; i++)
+            {
+                if (pdf[i] == (byte)'\\') i++;
+                else if (pdf[i] == (byte)'(') depth++;
+                else if (pdf[i] == (byte)')' && --depth == 0) break;
+            }
+
+            i++;
+        }
+
+        while (i < pdf.Length && pdf[i] is (byte)' ' or (byte)'\n' or (byte)'\r') i++;
+        return i < pdf.Length && pdf[i] == (byte)']' ? i + 1 : throw new InvalidOperationException("the PDF trailer's document id does not end");
+    }
+
+    private static byte[] Concat(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c)
+    {
+        var all = new byte[a.Length + b.Length + c.Length];
+        a.CopyTo(all);
+        b.CopyTo(all.AsSpan(a.Length));
+        c.CopyTo(all.AsSpan(a.Length + b.Length));
+        return all;
     }
 
     /// <summary>The id as the trailer spells it (upper-case hex) and as XMP does (<c>uuid:</c> lower-case, dashed).</summary>

@@ -6,7 +6,7 @@ namespace Compliance.Adapters.Pdf.Sections;
 
 /// <summary>
 /// The findings register: every process, change and drain-readiness finding of the period with its owner, due date,
-/// age, status (and exception once recorded), control row and evidence. EOL components and SLA breaches are findings
+/// age, status (accepted under an exception, never hidden), control row and evidence. EOL components and SLA breaches are findings
 /// too; they are listed where their facts are (sections 3 and 4) and counted here.
 /// </summary>
 internal static class FindingsSection
@@ -20,7 +20,7 @@ internal static class FindingsSection
         flow.Paragraph($"{report.Findings.Count} finding(s) open at some time in the period, {report.Findings.Count(f => f.IsOpenAt(end))} open at its end. The owner is the team the cluster " +
             "is registered with; a due date is set where a rule gives one (EOL components: the end of support; patches: release + SLA), and a finding past it shows as overdue. " +
             $"{derived.Count(f => f.Kind != FindingKinds.PatchOverdue)} EOL or high-risk production component(s) (section 3) and {derived.Count(f => f.Kind == FindingKinds.PatchOverdue)} " +
-            "SLA breach(es) (section 4) are findings too and are listed there. No exception (risk acceptance) is recorded by the ledger yet: the status column will show accepted items as accepted, never hidden. " +
+            "patch(es) past their SLA (section 4) are findings too and are listed there. A finding an exception accepts shows as accepted in the status column, never hidden. " +
             "Control row: Appendix A.", Theme.Caption);
         if (rows.Count == 0)
         {
@@ -28,12 +28,14 @@ internal static class FindingsSection
             return;
         }
 
-        var table = new Table(new Column("Cluster", 1, Fit: true), new Column("Finding", 2.9f), new Column("Raised (UTC)", 2.2f), new Column("Owner", 1, Fit: true),
-            new Column("Due", 1.6f), new Column("Status", 2.4f), new Column("Ctrl", 0.9f), new Column("Detail", 6.4f));
+        var table = new Table(new Column("Cluster", 1, Fit: true), new Column("Finding", 3.3f), new Column("Raised (UTC)", 2.2f), new Column("Owner", 1, Fit: true),
+            new Column("Due", 1.6f), new Column("Status", 2.4f), new Column("Ctrl", 0.9f), new Column("Detail", 6.0f));
         foreach (var f in rows)
         {
             var status = EvidencePopulations.Status(f, end);
-            var text = status == "resolved" && f.ResolvedAt is { } r ? $"resolved {Format.Day(r)}" : $"{status}, {Format.Days(f.AgeAt(end))} old";
+            var text = status == "resolved" && f.ResolvedAt is { } r ? $"resolved {Format.Day(r)}"
+                : f.Exception is { } x && status == x.State ? $"{status} until {Format.Day(x.Expires)}, {Format.Days(f.AgeAt(end))} old"
+                : $"{status}, {Format.Days(f.AgeAt(end))} old";
             table.AddWithNote(Format.Evidence(f.Evidence, shown: 3),
                 f.ClusterId, new Cell(Format.Kind(f.Kind), f.IsOpenAt(end) ? Theme.Danger : null, Bold: f.IsOpenAt(end)), Format.Minute(f.RaisedAt), f.Owner,
                 f.DueAt is { } due ? Format.Day(due) : "no rule", new Cell(text, f.IsOpenAt(end) ? Theme.Danger : null),

@@ -62,8 +62,8 @@ public static class EvidencePopulations
     public static string Status(FindingRow finding, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        if (finding.Exception is { } exception) return exception.State;
         if (!finding.IsOpenAt(at)) return "resolved";
+        if (finding.Exception is { } exception) return exception.State;
         return finding.IsOverdueAt(at) ? "overdue" : "open";
     }
 

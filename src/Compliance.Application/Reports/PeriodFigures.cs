@@ -69,7 +69,9 @@ public sealed record PeriodFigures(
 
         var end = request.PeriodEnd;
         var open = findings.Where(f => f.IsOpenAt(end)).ToList();
-        var pastEol = eol.Where(r => r.InProduction && r.Level == EolLevel.Eol).Select(r => $"{r.ClusterId} {r.Component} {r.Product} {r.Version}").ToList();
+        // Control planes named first: what a cluster runs on.
+        var pastEol = eol.Where(r => r.InProduction && r.Level == EolLevel.Eol).OrderBy(r => r.Component == "control-plane" ? 0 : 1)
+            .Select(r => $"{r.ClusterId} {r.Component} {r.Product} {r.Version}").ToList();
         var rules = request.Rules;
         var (rating, caps) = rules.Rate(score, pastEol, measured + unknown == 0 ? 0 : (double)unknown / (measured + unknown), chainIntact);
         return new PeriodFigures(

@@ -42,7 +42,7 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
         var clusterFindings = evaluated.Findings
             .Where(f => f.DetectedAt <= request.PeriodEnd && (f.ResolvedAt is null || f.ResolvedAt >= start))
             .Select(f => new FindingRow(f.ClusterId, FindingKinds.Key(f.Kind), f.Subject, f.Detail, f.DetectedAt, f.DueAt, f.ResolvedAt,
-                f.Owner.Length > 0 ? f.Owner : owner, actors.Cite("", f.Evidence), ExceptionOf(f, evaluated.Exceptions, actors)))
+                f.Owner.Length > 0 ? f.Owner : owner, Cited(f, actors), ExceptionOf(f, evaluated.Exceptions, actors)))
             .ToList();
         AddMaintenance(history, evaluated.Findings, actors);
         findings.AddRange(clusterFindings);
@@ -115,6 +115,17 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
             ControlTable.Embedded,
             sources,
             catalogFacts);
+    }
+
+    /// <summary>
+    /// The events a finding stands on; a patch not yet applied has no observation to cite, so its finding cites what its
+    /// patch row cites (the catalog fact that released it).
+    /// </summary>
+    private IReadOnlyList<Citation> Cited(Finding finding, ActorIndex actors)
+    {
+        if (finding.Evidence.Count > 0 || finding.Kind != FindingKind.PatchOverdue) return actors.Cite("", finding.Evidence);
+        var row = patches.LastOrDefault(p => p.ClusterId == finding.ClusterId && finding.Subject.StartsWith($"{p.Product} {p.Version} on ", StringComparison.Ordinal));
+        return row is null ? [] : [.. row.Evidence];
     }
 
     /// <summary>The exception in force for a finding (as the cluster was evaluated), with the events that requested and approved it.</summary>
