@@ -38,7 +38,7 @@ public sealed class EvidenceCommandTests(DemoFixture demo) : IClassFixture<DemoF
             var before = await File.ReadAllBytesAsync(ledger);
             var over = await Cli.RunAsync([.. args, "--out", ledger, "--force"]);
             over.Exit.ShouldBe(2);
-            over.Err.ShouldContain("is a file of the data directory");
+            over.Err.ShouldContain("is in the data directory");
             SqliteConnection.ClearAllPools();
             (await File.ReadAllBytesAsync(ledger)).ShouldBe(before);
 
