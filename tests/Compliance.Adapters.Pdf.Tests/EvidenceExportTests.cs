@@ -58,7 +58,7 @@ public sealed class EvidenceExportTests(SeededLedger seeded)
         root.GetProperty("format").GetString().ShouldBe("compliance-evidence/1");
         root.GetProperty("ledgerHead").GetProperty("hash").GetString().ShouldBe(Report.Ledger.Hash);
         var populations = root.GetProperty("populations").EnumerateArray().ToList();
-        populations.Select(p => p.GetProperty("name").GetString()).ShouldBe(["changes", "windows", "patches", "findings"]);
+        populations.Select(p => p.GetProperty("name").GetString()).ShouldBe(["changes", "windows", "patches", "findings", "exceptions"]);
         foreach (var p in populations)
         {
             var digest = Report.Export.Populations.Single(d => d.Name == p.GetProperty("name").GetString());

@@ -19,12 +19,11 @@ public sealed record EvidenceItem(
 
 /// <summary>
 /// The populations an auditor samples from, built from a report's rows (so they hold exactly what the report counted):
-/// <c>changes</c>, <c>windows</c>, <c>patches</c>, <c>findings</c>. Risk acceptances become a population of their own
-/// once the ledger records them.
+/// <c>changes</c>, <c>windows</c>, <c>patches</c>, <c>findings</c> and <c>exceptions</c> (the risk acceptances).
 /// </summary>
 public static class EvidencePopulations
 {
-    public static IReadOnlyList<string> Names { get; } = ["changes", "windows", "patches", "findings"];
+    public static IReadOnlyList<string> Names { get; } = ["changes", "windows", "patches", "findings", "exceptions"];
 
     public static IReadOnlyList<string> Columns { get; } =
         ["population", "cluster", "environment", "owner", "item", "kind", "at", "due", "closed", "status", "detail", "evidence", "actors"];
@@ -54,6 +53,10 @@ public static class EvidencePopulations
                 (p.CarriedOver ? "; released before the period" : ""), p.Evidence)),
             "findings" => report.Findings.Select(f => Item(population, f.ClusterId, (Of(f.ClusterId).Environment, f.Owner), f.Subject, f.Kind, f.RaisedAt, f.DueAt, f.ResolvedAt,
                 Status(f, report.Request.PeriodEnd), f.Detail, f.Evidence)),
+            "exceptions" => report.Exceptions.Select(x => Item(population, x.ClusterId, Of(x.ClusterId), x.ExceptionId, "exception", x.RequestedAt,
+                new DateTimeOffset(x.ExpiresOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), x.DecidedAt, x.Status,
+                $"{x.Subject}: {x.Reason}; requested by {x.RequestedBy}" + (x.DecidedBy is { } by ? $"; decided by {by}" : "") +
+                (x.DecisionReason is { Length: > 0 } why ? $" ({why})" : "") + (x.LapseReason is { Length: > 0 } lapse ? $"; lapsed: {lapse}" : ""), x.Evidence)),
             _ => throw new ArgumentOutOfRangeException(nameof(population), population, $"not a population (use {string.Join(", ", Names)})"),
         };
     }

@@ -28,6 +28,7 @@ public sealed record AuditReport(
     IReadOnlyList<StagingRow> Staging,
     IReadOnlyList<ChangeRow> Changes,
     IReadOnlyList<FindingRow> Findings,
+    IReadOnlyList<ExceptionRow> Exceptions,
     IReadOnlyList<DrainWindowRow> DrainWindows,
     IReadOnlyList<ForwardRow> Forward,
     ControlTable Controls,

@@ -20,7 +20,7 @@ internal static class ClusterFold
         var stored = new List<StoredEvent>();
         foreach (var id in clusterIds)
         {
-            foreach (var stream in new[] { Streams.Cluster(id), Streams.Maintenance(id), Streams.Observations(id) })
+            foreach (var stream in new[] { Streams.Cluster(id), Streams.Maintenance(id), Streams.Observations(id), Streams.Exceptions(id) })
             {
                 await foreach (var e in reader.ReadStreamAsync(stream, Direction.Forwards, 0, int.MaxValue, ct))
                 {

@@ -15,6 +15,7 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
     private readonly List<TimelineRow> timelines = [];
     private readonly List<PatchRow> patches = [];
     private readonly List<FindingRow> findings = [];
+    private readonly List<ExceptionRow> exceptions = [];
     private readonly List<ForwardRow> forward = [];
     private readonly HashSet<string> products = new(StringComparer.Ordinal);
 
@@ -46,6 +47,7 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
             .ToList();
         AddMaintenance(history, evaluated.Findings, actors);
         findings.AddRange(clusterFindings);
+        exceptions.AddRange(ExceptionRow.Of(evaluated.Exceptions, start, request.PeriodEnd, actors));
         if (!detail) return;
         AddChanges(history, evaluated.Findings, actors);
         timelines.Add(Timeline(history));
@@ -62,6 +64,7 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
         timelines.AddRange(other.timelines);
         patches.AddRange(other.patches);
         findings.AddRange(other.findings);
+        exceptions.AddRange(other.exceptions);
         forward.AddRange(other.forward);
         products.UnionWith(other.products);
         windows.AddRange(other.windows);
@@ -110,6 +113,7 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
             orderedStaging,
             orderedChanges,
             orderedFindings,
+            [.. exceptions.OrderBy(x => x.RequestedAt).ThenBy(x => x.ClusterId, StringComparer.Ordinal).ThenBy(x => x.ExceptionId, StringComparer.Ordinal)],
             orderedDrains,
             [.. forward.OrderBy(f => f.StartsAt ?? DateTimeOffset.MaxValue).ThenBy(f => f.ClusterId, StringComparer.Ordinal)],
             ControlTable.Embedded,

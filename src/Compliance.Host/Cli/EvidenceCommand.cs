@@ -27,7 +27,7 @@ internal static class EvidenceCommand
         var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
         var outFile = new Option<string?>("--out") { Description = $"File to write (default: {ReportCommand.DefaultDirectory}/ in the current folder, named after scope, period and as-of)" };
         var force = new Option<bool>("--force") { Description = "Replace an existing file (never one of the data directory's)" };
-        var export = new Command("export", "Write the populations of a report (changes, windows, patches, findings) with their evidence, for sampling")
+        var export = new Command("export", "Write the populations of a report (changes, windows, patches, findings, exceptions) with their evidence, for sampling")
         {
             scope, from, to, asOf, format, outFile, force,
         };
