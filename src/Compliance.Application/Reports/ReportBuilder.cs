@@ -50,7 +50,7 @@ public sealed class ReportBuilder(IEventReader reader, CatalogSnapshot catalog, 
         var groups = ClusterFold.Groups(index.Registrations).Where(g => g.Any(inScope.Contains)).ToList();
         var parts = new Dictionary<string, (ReportSections Current, ReportSections Previous)>(StringComparer.Ordinal);
         var scopes = new Dictionary<string, ClusterScope>(StringComparer.Ordinal);
-        var earlier = request.Previous;
+        var earlier = request.PreviousPeriod();
         var done = 0;
         progress?.Report(new ReportProgress(Evaluating, 0, inScope.Count));
         await Parallel.ForEachAsync(groups, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = System.Environment.ProcessorCount }, async (group, token) =>

@@ -11,14 +11,14 @@ public sealed record ReportRequest(ReportScope Scope, DateOnly From, DateOnly To
 {
     public ReportPolicy Rules => Policy ?? ReportPolicy.Default;
 
-    /// <summary>The period of equal length just before this one, with the same as-of knowledge (the trend compares the two).</summary>
-    public ReportRequest Previous
+    /// <summary>
+    /// The period of equal length just before this one, with the same as-of knowledge (the trend compares the two). A
+    /// method, not a property: a record prints its properties, and each previous period has one before it.
+    /// </summary>
+    public ReportRequest PreviousPeriod()
     {
-        get
-        {
-            var days = To.DayNumber - From.DayNumber + 1;
-            return this with { From = From.AddDays(-days), To = From.AddDays(-1) };
-        }
+        var days = To.DayNumber - From.DayNumber + 1;
+        return this with { From = From.AddDays(-days), To = From.AddDays(-1) };
     }
 
     /// <summary>The end of the period as the report sees it: the end of <see cref="To"/>, or as-of when that is earlier.</summary>
