@@ -34,6 +34,19 @@ public sealed class ExceptionsReportTests(SeededLedger seeded)
     }
 
     [Fact]
+    public void an_accepted_component_is_shown_as_accepted_in_the_eol_section()
+    {
+        var row = Report.Eol.Single(r => r.ClusterId == "web-prod" && r.Product == "ingress-nginx");
+        row.Accepted.ShouldNotBeNull();
+        row.Accepted.ExceptionId.ShouldBe("ingress-nginx-retired");
+        Report.Eol.Where(r => r.ClusterId != "web-prod").ShouldAllBe(r => r.Accepted == null);
+
+        // The status cell wraps inside its column; its exception is named in section 8.
+        var section = seeded.FleetText.Section("3. End-of-life risk", "4. Patch latency");
+        section.ShouldContain(l => l.Contains("accepted", StringComparison.Ordinal), string.Join("\n", section));
+    }
+
+    [Fact]
     public void the_exceptions_are_a_population_of_the_evidence_export_with_their_evidence()
     {
         var rows = EvidencePopulations.Rows(Report, "exceptions").ToList();

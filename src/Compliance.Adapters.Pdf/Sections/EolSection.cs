@@ -40,7 +40,9 @@ internal static class EolSection
                     $"{r.Product} {r.Version}",
                     Format.DayWithCount(r.Eol, r.DaysToEol), Format.DayWithCount(r.Eoes, r.DaysToEoes),
                     new Cell(Format.Level(r.Level), Theme.Level(r.Level), Bold: true), Format.Number(r.PatchesBehind),
-                    new Cell(r.InProduction ? $"{due}; {(overdue ? "overdue" : "open")}" : $"{due}; {r.Environment}, no finding", overdue && r.InProduction ? Theme.Danger : null, Bold: overdue));
+                    r.Accepted is { } a
+                        ? new Cell($"{due}; accepted until {Format.Day(a.Until)}")
+                        : new Cell(r.InProduction ? $"{due}; {(overdue ? "overdue" : "open")}" : $"{due}; {r.Environment}, no finding", overdue && r.InProduction ? Theme.Danger : null, Bold: overdue));
             }
 
             table.Layout(flow);

@@ -7,12 +7,13 @@ namespace Compliance.Application.Reports;
 /// end of standard support with <see cref="DaysToEol"/>; <see cref="Eoes"/> the end of extended support with
 /// <see cref="DaysToEoes"/>, set only where the cluster's policy counts extended support. <see cref="DueOn"/> is the
 /// date the risk must be resolved by (the EOL date, or the end of extended support where that counts).
-/// <see cref="Since"/> is when the first of its instances was observed on this version.
+/// <see cref="Since"/> is when the first of its instances was observed on this version. <see cref="Accepted"/>: the
+/// exception in force at the end of the period that accepts its risk (shown as accepted, never hidden).
 /// </summary>
 public sealed record EolRow(
     string ClusterId, string Environment, string Owner, string Component, string Product, string Version, string Cycle,
     DateOnly? Eol, int? DaysToEol, DateOnly? Eoes, int? DaysToEoes, EolLevel Level, int? PatchesBehind, int Instances, string? Note,
-    DateTimeOffset? Since, Citation? Evidence)
+    DateTimeOffset? Since, Citation? Evidence, Acceptance? Accepted = null)
 {
     public DateOnly? DueOn => Eoes ?? Eol;
 

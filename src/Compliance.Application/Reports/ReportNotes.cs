@@ -14,9 +14,9 @@ public static class ReportNotes
         "The contents of contingency plans and retrospectives are not judged, only that they were recorded and when.",
         "The staging-first check covers control-plane versions of production clusters with a linked staging cluster only.",
         "The drain estimate assumes every pod waits for the cluster's longest grace period; pod requests are not observed, so spare capacity is an upper bound.",
-        "Risk acceptances (exceptions) are not recorded by the ledger yet: no finding is shown as accepted.",
+        "Risk acceptances are stated as the ledger records them (request, approval by a different admin, expiry); the reasons given are not judged.",
         "The upgrade plan's status (on track, at risk, infeasible) is not computed yet; the forward view compares the next windows with the deadlines only.",
-        "Clusters nobody registered are not in scope: their observations wait in the error queue.",
+        "Clusters nobody registered are not in scope; the CLI and the API show their observations with an unregistered-cluster finding.",
     ];
 
     /// <summary>The terms a reader needs, in the order a reader meets them.</summary>

@@ -10,7 +10,8 @@ internal sealed partial class ReportSections
     /// Every component version running at the end of the period, citing the observation that put its first instance on
     /// that version. Extended support counted where the verdict's days left run to its end (the verdict says no more).
     /// </summary>
-    private void AddEol(ClusterHistory history, IReadOnlyList<EolRiskVerdict> verdicts, DateOnly day, string environment, string owner, ActorIndex actors)
+    private void AddEol(ClusterHistory history, IReadOnlyList<EolRiskVerdict> verdicts, IReadOnlyList<ExceptionVerdict> inForce, string environment, string owner,
+        ActorIndex actors)
     {
         var since = new Dictionary<long, DateTimeOffset>();
         foreach (var i in history.Intervals)
@@ -25,7 +26,8 @@ internal sealed partial class ReportSections
                 v.StandardSupport?.Ends, v.StandardSupport?.DaysLeft, v.ExtendedSupport?.Ends, v.ExtendedSupport?.DaysLeft,
                 v.Level, v.PatchesBehind, v.Instances, v.Note,
                 v.Evidence is { } ev && since.TryGetValue(ev.Position, out var at) ? at : null,
-                v.Evidence is { } cited ? actors.Cite("observed", cited) : null));
+                v.Evidence is { } cited ? actors.Cite("observed", cited) : null,
+                Exceptions.Covering(v, inForce)));
         }
     }
 

@@ -27,7 +27,9 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
         var owner = evaluated.Cluster.OwnerTeam;
         var day = Days.Of(request.PeriodEnd);
         var verdicts = EolRisk.Evaluate(history, catalog, day);
-        AddEol(history, verdicts, day, environment, owner, actors);
+        // The exceptions as they stood at the end of the period, the day the EOL rows and findings are judged on.
+        var inForce = evaluated.Exceptions.Select(x => Exceptions.At(x, request.PeriodEnd)).OfType<ExceptionVerdict>().ToList();
+        AddEol(history, verdicts, inForce, environment, owner, actors);
 
         var start = request.PeriodStart;
         var inPeriod = evaluated.Patches.Where(p => (p.ReleasedAt >= start && p.ReleasedAt <= request.PeriodEnd) || CarriedOver(p)).ToList();
@@ -43,7 +45,7 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
         var clusterFindings = evaluated.Findings
             .Where(f => f.DetectedAt <= request.PeriodEnd && (f.ResolvedAt is null || f.ResolvedAt >= start))
             .Select(f => new FindingRow(f.ClusterId, FindingKinds.Key(f.Kind), f.Subject, f.Detail, f.DetectedAt, f.DueAt, f.ResolvedAt,
-                f.Owner.Length > 0 ? f.Owner : owner, Cited(f, actors), ExceptionOf(f, evaluated.Exceptions, actors)))
+                f.Owner.Length > 0 ? f.Owner : owner, Cited(f, actors), ExceptionOf(f, inForce, actors)))
             .ToList();
         AddMaintenance(history, evaluated.Findings, actors);
         findings.AddRange(clusterFindings);
