@@ -56,7 +56,7 @@ internal static class TimelineChart
 
             foreach (var eol in rows[i].Segments.Select(s => s.Eol).OfType<DateOnly>().Distinct())
             {
-                var at = new DateTimeOffset(eol.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var at = Days.StartOf(eol);
                 if (at.UtcDateTime < start || at.UtcDateTime > right) continue;
                 ticks.Add(new Tick(i, X(at), top + 0.5f, top + BarTop - 0.5f));
                 ticks.Add(new Tick(i, X(at), top + BarBottom + 0.5f, top + Band - 0.5f));

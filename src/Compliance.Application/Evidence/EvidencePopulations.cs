@@ -54,7 +54,7 @@ public static class EvidencePopulations
             "findings" => report.Findings.Select(f => Item(population, f.ClusterId, (Of(f.ClusterId).Environment, f.Owner), f.Subject, f.Kind, f.RaisedAt, f.DueAt, f.ResolvedAt,
                 Status(f, report.Request.PeriodEnd), f.Detail, f.Evidence)),
             "exceptions" => report.Exceptions.Select(x => Item(population, x.ClusterId, Of(x.ClusterId), x.ExceptionId, "exception", x.RequestedAt,
-                new DateTimeOffset(x.ExpiresOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), x.DecidedAt, x.Status,
+                Days.StartOf(x.ExpiresOn), x.DecidedAt, x.Status,
                 $"{x.Subject}: {x.Reason}; requested by {x.RequestedBy}" + (x.DecidedBy is { } by ? $"; decided by {by}" : "") +
                 (x.DecisionReason is { Length: > 0 } why ? $" ({why})" : "") + (x.LapseReason is { Length: > 0 } lapse ? $"; lapsed: {lapse}" : ""), x.Evidence)),
             _ => throw new ArgumentOutOfRangeException(nameof(population), population, $"not a population (use {string.Join(", ", Names)})"),

@@ -20,7 +20,7 @@ public sealed record ExceptionRow(
             if (Exceptions.At(verdict, end) is not { } x) continue;
             var over = x.Status switch
             {
-                ExceptionStatus.Expired => new DateTimeOffset(x.ExpiresOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                ExceptionStatus.Expired => Days.StartOf(x.ExpiresOn),
                 ExceptionStatus.Lapsed => x.LapsedAt,
                 ExceptionStatus.Rejected => x.DecidedAt,
                 _ => null,

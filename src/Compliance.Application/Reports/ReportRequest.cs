@@ -24,7 +24,7 @@ public sealed record ReportRequest(ReportScope Scope, DateOnly From, DateOnly To
     /// <summary>The end of the period as the report sees it: the end of <see cref="To"/>, or as-of when that is earlier.</summary>
     public DateTimeOffset PeriodEnd => Days.EndOf(To) < AsOf ? Days.EndOf(To) : AsOf;
 
-    public DateTimeOffset PeriodStart => new(From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    public DateTimeOffset PeriodStart => Days.StartOf(From);
 
     /// <summary>The first problem with the request in plain words, or null when it can be produced.</summary>
     public string? Problem() =>

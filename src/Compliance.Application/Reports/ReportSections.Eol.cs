@@ -71,7 +71,7 @@ internal sealed partial class ReportSections
             {
                 foreach (var day in new[] { cycle.Eoas, cycle.Eol?.AddDays(-policy.Eol.MediumDays), cycle.Eol?.AddDays(-policy.Eol.HighDays), cycle.Eol, cycle.Eoes })
                 {
-                    if (day is { } d && StartOf(d) > from && StartOf(d) < to) cuts.Add(StartOf(d));
+                    if (day is { } d && Days.StartOf(d) > from && Days.StartOf(d) < to) cuts.Add(Days.StartOf(d));
                 }
             }
 

@@ -143,5 +143,4 @@ internal sealed partial class ReportSections(ReportRequest request, ReleaseCatal
             actors.Cite("exception", exception.Evidence));
     }
 
-    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }
