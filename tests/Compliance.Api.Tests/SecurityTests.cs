@@ -44,7 +44,7 @@ public sealed class SecurityTests(ApiFactory api) : IClassFixture<ApiFactory>
     private static readonly string[] RoleOrder = ["auditor", "operator", "admin"];
 
     /// <summary>Paths that answer without a key: health, metrics, the OpenAPI document and the API page.</summary>
-    private static readonly string[] Anonymous = ["/health/", "/metrics", "/openapi/", "/scalar"];
+    private static readonly string[] Anonymous = ["/health/", "/metrics", "/openapi/", "/scalar", "/fleet/sign-"];
 
     public static TheoryData<string, string> Matrix
     {

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Compliance.Domain.Events;
 using Compliance.Domain.Verdicts;
-using Compliance.Domain.Versions;
 
 namespace Compliance.Application.Reports;
 
@@ -25,22 +22,12 @@ internal sealed partial class ReportSections
         {
             var due = v.Deadline()?.Ends;
             if (due is not { } d || d > horizon) continue;
-            var cover = planned.FirstOrDefault(c => c.Kind == v.Kind && MovesOff(c, v.Cycle));
-            deadlines.Add(new Deadline(v.ComponentId, v.Product, v.Cycle, d, v.Level, v.Instances, cover is null ? null : Describe(cover)));
+            var cover = planned.FirstOrDefault(c => c.Kind == v.Kind && PlannedChanges.MovesOff(c, v.Cycle));
+            deadlines.Add(new Deadline(v.ComponentId, v.Product, v.Cycle, d, v.Level, v.Instances, cover is null ? null : PlannedChanges.Describe(cover)));
         }
 
-        return new ForwardRow(history.ClusterId, environment, owner, next?.WindowId, next?.StartsAt, [.. planned.Select(Describe)],
+        return new ForwardRow(history.ClusterId, environment, owner, next?.WindowId, next?.StartsAt, [.. planned.Select(PlannedChanges.Describe)],
             [.. deadlines.OrderBy(x => x.Due).ThenBy(x => x.Component, StringComparer.Ordinal)],
             next?.Scheduled is { } scheduled ? actors.Cite("scheduled", scheduled.Evidence) : null);
     }
-
-    /// <summary>A planned change takes the component to another cycle (a patch of the same cycle leaves its deadline where it was).</summary>
-    private static bool MovesOff(PlannedChange change, string cycle)
-    {
-        var target = VersionParser.ParseForProduct(change.Product, change.ToVersion);
-        return target.IsKnown ? !string.Equals(target.Cycle, cycle, StringComparison.Ordinal) : change.ChangeKind is ChangeKind.Minor or ChangeKind.Major;
-    }
-
-    private static string Describe(PlannedChange c) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ComponentNames.Of(c.Kind)} {c.Product} {c.ToVersion} ({c.ChangeKind.ToString().ToLowerInvariant()})");
 }

@@ -6,6 +6,7 @@ using Compliance.Application.Reports;
 using Compliance.Host.Api.Commands;
 using Compliance.Host.Api.Queries;
 using Compliance.Host.Api.Security;
+using Compliance.Host.Page;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -72,6 +73,7 @@ internal static class ApiServices
         services.AddSingleton<FactHead>();
         services.AddSingleton<ReportIssuer>();
         services.AddComplianceOpenApi();
+        services.AddFleetPage();
         return services;
     }
 
@@ -101,6 +103,7 @@ internal static class ApiServices
             .MapExceptionCommands()
             .MapCatalogCommands();
 
+        app.MapFleetPage();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthJson.WriteAsync })
             .AllowAnonymous();
