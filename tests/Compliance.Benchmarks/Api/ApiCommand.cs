@@ -10,7 +10,8 @@ namespace Compliance.Benchmarks.Api;
 
 /// <summary>
 /// <c>compliance-bench api</c>: starts the built `compliance serve` (compliance.dll, built beside this program) as a
-/// child process on a 200-cluster fleet and loads GET /api/v1/fleet/eol-risk and /health/live from this process: a fixed rate (default 1,000/s) and saturation,
+/// child process on a 200-cluster fleet and loads GET /api/v1/fleet/eol-risk, /health/live and the fleet page (/fleet) from this process: a
+/// fixed rate (default 1,000/s; the page 100/s) and saturation,
 /// with wrk as well when it is installed. Every endpoint is warmed up first (reported, not measured); each run also
 /// reports what it cost the server (CPU, allocation, garbage collections from its /metrics) and the load average.
 /// Further arguments go to `compliance serve` as configuration. A benchmark, not a test.
@@ -25,21 +26,24 @@ internal static class ApiCommand
         var events = new Option<int>("--events") { Description = "Events in the fleet's ledger", DefaultValueFactory = _ => 200_000 };
         var seconds = new Option<int>("--seconds") { Description = "Length of each run", DefaultValueFactory = _ => 10 };
         var rate = new Option<int>("--rate") { Description = "Requests per second of the fixed-rate runs", DefaultValueFactory = _ => 1_000 };
+        var pageRate = new Option<int>("--page-rate") { Description = "Requests per second of the fleet page's fixed-rate run", DefaultValueFactory = _ => 100 };
         var connections = new Option<int>("--connections") { Description = "Concurrent connections of the saturation runs", DefaultValueFactory = _ => 32 };
         var dir = new Option<string?>("--dir") { Description = "Scratch folder (default: the system temp folder); removed afterwards" };
         var command = new Command("api", "API latency and throughput: fleet EOL risk next to /health/live, served by a second process; "
-            + "further arguments are passed to serve (--Compliance:Bus:IntegrationPollInterval=01:00:00)") { events, seconds, rate, connections, dir };
+            + "further arguments are passed to serve (--Compliance:Bus:IntegrationPollInterval=01:00:00)") { events, seconds, rate, pageRate, connections, dir };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
             var scratch = parse.GetValue(dir) ?? Path.GetTempPath();
             if (!Directory.Exists(scratch)) throw new UserError($"--dir: folder '{scratch}' does not exist");
-            if (parse.GetValue(seconds) < 1 || parse.GetValue(rate) < 1 || parse.GetValue(connections) < 1) throw new UserError("--seconds, --rate and --connections must be at least 1");
+            if (parse.GetValue(seconds) < 1 || parse.GetValue(rate) < 1 || parse.GetValue(pageRate) < 1 || parse.GetValue(connections) < 1)
+                throw new UserError("--seconds, --rate, --page-rate and --connections must be at least 1");
             var folder = Directory.CreateDirectory(Path.Combine(scratch, $"api-bench-{Guid.NewGuid():N}")).FullName;
             try
             {
                 await ApiBenchFleet.WriteAsync(folder, parse.GetValue(events), output, ct);
-                await RunAsync(folder, [.. parse.UnmatchedTokens], TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(rate), parse.GetValue(connections), output, ct);
+                await RunAsync(folder, [.. parse.UnmatchedTokens], TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(rate), parse.GetValue(pageRate),
+                    parse.GetValue(connections), output, ct);
             }
             finally
             {
@@ -51,7 +55,7 @@ internal static class ApiCommand
         return command;
     }
 
-    private static async Task RunAsync(string folder, string[] serveArguments, TimeSpan duration, int rate, int connections, TextWriter output, CancellationToken ct)
+    private static async Task RunAsync(string folder, string[] serveArguments, TimeSpan duration, int rate, int pageRate, int connections, TextWriter output, CancellationToken ct)
     {
         var key = Guid.NewGuid().ToString("N");
         var url = $"http://127.0.0.1:{FreePort()}";
@@ -62,17 +66,18 @@ internal static class ApiCommand
             using var gzip = Client(url, key, gzip: true);
             await WaitReadyAsync(plain, server, ct);
             if (serveArguments.Length > 0) output.WriteLine($"serve configured with: {string.Join(' ', serveArguments)}");
-            (string Name, string Path, HttpClient Http, bool Gzip)[] runs =
+            (string Name, string Path, HttpClient Http, bool Gzip, int Rate)[] runs =
             [
-                ("/health/live", "/health/live", plain, false),
-                ("/api/v1/fleet/eol-risk (gzip)", "/api/v1/fleet/eol-risk", gzip, true),
-                ("/api/v1/fleet/eol-risk", "/api/v1/fleet/eol-risk", plain, false),
+                ("/health/live", "/health/live", plain, false, rate),
+                ("/api/v1/fleet/eol-risk (gzip)", "/api/v1/fleet/eol-risk", gzip, true, rate),
+                ("/api/v1/fleet/eol-risk", "/api/v1/fleet/eol-risk", plain, false, rate),
+                ("/fleet (the fleet page)", "/fleet", plain, false, pageRate),
             ];
-            await WarmUpAsync(runs.Select(r => (r.Name, r.Path, r.Http)), rate, output, ct);
+            await WarmUpAsync(runs.Select(r => (r.Name, r.Path, r.Http, r.Rate)), output, ct);
             var results = new List<RunUsage>();
             foreach (var run in runs)
             {
-                if (await MeasureAsync(plain, async () => await FixedRate.RunAsync(run.Http, run.Name, run.Path, rate, duration, ct), client: true, ct) is { } fixedRate)
+                if (await MeasureAsync(plain, async () => await FixedRate.RunAsync(run.Http, run.Name, run.Path, run.Rate, duration, ct), client: true, ct) is { } fixedRate)
                     results.Add(fixedRate);
             }
 
@@ -102,20 +107,20 @@ internal static class ApiCommand
 
     /// <summary>
     /// Before anything is measured each endpoint is loaded as the runs will load it (2 s at 4 connections, then 2 s at the
-    /// fixed rate), so JIT tiering, connection set-up and the fleet table's first evaluation are not counted.
+    /// fixed rate), so JIT tiering, connection set-up and the fleet table's (and page's) first evaluation are not counted.
     /// </summary>
-    private static async Task WarmUpAsync(IEnumerable<(string Name, string Path, HttpClient Http)> runs, int rate, TextWriter output, CancellationToken ct)
+    private static async Task WarmUpAsync(IEnumerable<(string Name, string Path, HttpClient Http, int Rate)> runs, TextWriter output, CancellationToken ct)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
         long requests = 0;
-        foreach (var (name, path, http) in runs)
+        foreach (var (name, path, http, rate) in runs)
         {
             requests += (await LoadRun.SaturateAsync(http, name, path, 4, TimeSpan.FromSeconds(2), ct)).Requests;
             requests += (await FixedRate.RunAsync(http, name, path, rate, TimeSpan.FromSeconds(2), ct)).Requests;
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"warm-up, not measured: each endpoint 2 s at 4 connections then 2 s at {rate:N0}/s; {requests:N0} requests in {System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds:0.0} s"));
+            $"warm-up, not measured: each endpoint 2 s at 4 connections then 2 s at its fixed rate; {requests:N0} requests in {System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds:0.0} s"));
     }
 
     private static async Task<RunUsage?> MeasureAsync(HttpClient metrics, Func<Task<LoadResult?>> run, bool client, CancellationToken ct)
