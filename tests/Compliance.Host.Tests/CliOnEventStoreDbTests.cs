@@ -13,13 +13,16 @@ public sealed class CliOnEventStoreDbTests(DemoFixture demo) : IClassFixture<Dem
     private readonly string sqlite = demo.Copy();
     private readonly string esdb = Directory.CreateTempSubdirectory("compliance-cli-esdb-").FullName;
 
+    /// <summary>Exports and reports go here: the CLI refuses to write into a data directory, whichever store holds the ledger.</summary>
+    private readonly string outputs = Directory.CreateTempSubdirectory("compliance-cli-esdb-out-").FullName;
+
     [CliEsdbFact]
     public async Task every_ledger_command_works_on_an_eventstoredb_ledger_as_on_sqlite()
     {
         var store = Environment.GetEnvironmentVariable(Variable)!;
         // The ledger stream is a setting, read from the environment as serve reads it; no other test of this assembly uses EventStoreDB.
         Environment.SetEnvironmentVariable("COMPLIANCE_STORE__EVENTSTOREDB__LEDGERSTREAM", "cli-" + Guid.NewGuid().ToString("N"));
-        var exported = Path.Combine(esdb, "from-sqlite.jsonl");
+        var exported = Path.Combine(outputs, "from-sqlite.jsonl");
         (await Cli.RunAsync("export", "--data", sqlite, "--out", exported)).Exit.ShouldBe(0);
 
         var (exit, output, error) = await Cli.RunAsync("import", "--in", exported, "--data", esdb, "--store", store);
@@ -41,17 +44,19 @@ public sealed class CliOnEventStoreDbTests(DemoFixture demo) : IClassFixture<Dem
         var rebuiltOnSqlite = await Cli.RunAsync("projections", "rebuild", "--data", sqlite);
         Digest(rebuiltOnEsdb.Out).ShouldBe(Digest(rebuiltOnSqlite.Out));
 
-        var again = Path.Combine(esdb, "from-esdb.jsonl");
+        var again = Path.Combine(outputs, "from-esdb.jsonl");
         (await Cli.RunAsync("export", "--data", esdb, "--store", store, "--out", again)).Exit.ShouldBe(0);
         (await File.ReadAllTextAsync(again)).ShouldBe(await File.ReadAllTextAsync(exported));
 
-        var pdf = Path.Combine(esdb, "fleet.pdf");
+        var pdf = Path.Combine(outputs, "fleet.pdf");
         (exit, output, error) = await Cli.RunAsync("report", "--scope", "fleet", "--from", "2026-01-01", "--to", DemoFixture.Today,
             "--as-of", DemoFixture.Today, "--out", pdf, "--data", esdb, "--store", store);
         exit.ShouldBe(0, error);
         output.ShouldContain("Recorded in the ledger");
+        output.ShouldContain("Signed checkpoint: position");
         var head = JsonSerializer.Deserialize<JsonElement>((await File.ReadAllLinesAsync(exported))[0]).GetProperty("events").GetInt64();
-        (await Cli.RunAsync("verify", "--data", esdb, "--store", store)).Out.ShouldStartWith($"OK: {head + 1} event(s) verified");
+        // The report records its ReportIssued and the signed checkpoint of the head it states.
+        (await Cli.RunAsync("verify", "--data", esdb, "--store", store)).Out.ShouldStartWith($"OK: {head + 2} event(s) verified");
     }
 
     private static string Digest(string rebuilt) => rebuilt[(rebuilt.LastIndexOf("digest ", StringComparison.Ordinal) + 7)..].Trim();
@@ -62,6 +67,7 @@ public sealed class CliOnEventStoreDbTests(DemoFixture demo) : IClassFixture<Dem
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(sqlite, recursive: true);
         Directory.Delete(esdb, recursive: true);
+        Directory.Delete(outputs, recursive: true);
     }
 }
 
