@@ -6,7 +6,7 @@ using Compliance.Application.Reports;
 using Compliance.Host.Api.Commands;
 using Compliance.Host.Api.Queries;
 using Compliance.Host.Api.Security;
-using Compliance.Host.Page;
+using Compliance.Host.Api.Page;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;

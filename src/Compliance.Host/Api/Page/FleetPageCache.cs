@@ -2,7 +2,7 @@ using System.Text;
 using Compliance.Application.ReadModels;
 using Compliance.Domain.Verdicts;
 
-namespace Compliance.Host.Page;
+namespace Compliance.Host.Api.Page;
 
 /// <summary>The page's model and its rendered body kept per (day, read-model checkpoint), like the fleet EOL table: built once per change.</summary>
 internal sealed class FleetPageCache(FleetPageSource source, IReadModelStore readModels, TimeProvider time)

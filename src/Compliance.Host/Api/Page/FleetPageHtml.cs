@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Compliance.Domain.Verdicts;
 
-namespace Compliance.Host.Page;
+namespace Compliance.Host.Api.Page;
 
 /// <summary>
 /// The fleet page as one self-contained HTML document: inline style, no script, no external asset. Colour is never the

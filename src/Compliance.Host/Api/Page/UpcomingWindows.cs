@@ -3,7 +3,7 @@ using Compliance.Application.Store;
 using Compliance.Domain.Deciders;
 using Compliance.Domain.Events;
 
-namespace Compliance.Host.Page;
+namespace Compliance.Host.Api.Page;
 
 /// <summary>A window scheduled by the time asked that has neither started nor been aborted by then, and starts later.</summary>
 internal sealed record ScheduledWindow(string WindowId, DateTimeOffset StartsAt, IReadOnlyList<PlannedChange> Planned);

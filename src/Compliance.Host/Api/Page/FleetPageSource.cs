@@ -3,7 +3,7 @@ using Compliance.Application.Reports;
 using Compliance.Application.UseCases;
 using Compliance.Domain.Verdicts;
 
-namespace Compliance.Host.Page;
+namespace Compliance.Host.Api.Page;
 
 /// <summary>
 /// Gathers the fleet page from the same queries the API answers (EOL verdicts, findings with exceptions applied, patch

@@ -2,7 +2,7 @@ using Compliance.Application.Reports;
 using Compliance.Domain.Verdicts;
 using Compliance.Domain.Versions;
 
-namespace Compliance.Host.Page;
+namespace Compliance.Host.Api.Page;
 
 /// <summary>What the fleet page shows as of one day and one read-model checkpoint.</summary>
 internal sealed record FleetPageModel(

@@ -4,7 +4,7 @@ using System.Text;
 using Compliance.Host.Api;
 using Microsoft.AspNetCore.Http;
 
-namespace Compliance.Host.Page;
+namespace Compliance.Host.Api.Page;
 
 /// <summary>
 /// The fleet page's sign-in: a browser cannot send the X-Api-Key header, so signing in with a configured key sets a

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Compliance.Domain.Verdicts;
 
-namespace Compliance.Host.Page;
+namespace Compliance.Host.Api.Page;
 
 internal static partial class FleetPageHtml
 {
