@@ -22,6 +22,8 @@ internal static class FleetPageApi
     public const string SignInPath = "/fleet/sign-in";
     public const string SignOutPath = "/fleet/sign-out";
 
+    private const string HtmlType = "text/html; charset=utf-8";
+
     private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     /// <summary>The page and the root, which leads to it: their challenge is the sign-in form, not a 401 problem.</summary>
@@ -45,7 +47,8 @@ internal static class FleetPageApi
     {
         var built = await cache.GetAsync(ct);
         var who = $"{http.User.Identity!.Name} ({http.User.FindFirstValue(ClaimTypes.Role)})";
-        Headers(http, StatusCodes.Status200OK);
+        Headers(http);
+        http.Response.ContentType = HtmlType;
         await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(FleetPageHtml.Header(built.Model, who)), ct);
         await http.Response.Body.WriteAsync(built.Body, ct);
     }
@@ -86,14 +89,13 @@ internal static class FleetPageApi
 
     private static IResult Html(HttpContext http, string html, int status)
     {
-        Headers(http, status);
-        return Results.Text(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+        Headers(http);
+        return Results.Text(html, HtmlType, Encoding.UTF8, status);
     }
 
-    private static void Headers(HttpContext http, int status)
+    /// <summary>What every page answer carries: not cached, nothing from elsewhere.</summary>
+    private static void Headers(HttpContext http)
     {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "text/html; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.ContentSecurityPolicy = Policy;
         http.Response.Headers.XContentTypeOptions = "nosniff";

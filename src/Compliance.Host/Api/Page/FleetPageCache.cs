@@ -1,11 +1,12 @@
 using System.Text;
 using Compliance.Application.ReadModels;
 using Compliance.Domain.Verdicts;
+using Compliance.Host.Api.Queries;
 
 namespace Compliance.Host.Api.Page;
 
 /// <summary>The page's model and its rendered body kept per (day, read-model checkpoint), like the fleet EOL table: built once per change.</summary>
-internal sealed class FleetPageCache(FleetPageSource source, IReadModelStore readModels, TimeProvider time)
+internal sealed class FleetPageCache(FleetPageSource source, FleetEolCache eol, IReadModelStore readModels, TimeProvider time)
 {
     private readonly SemaphoreSlim building = new(1, 1);
     private volatile Built? current;
@@ -21,7 +22,9 @@ internal sealed class FleetPageCache(FleetPageSource source, IReadModelStore rea
         try
         {
             if (current is { } again && again.Model.Day == day && again.Model.Checkpoint == checkpoint) return again;
-            var model = await source.BuildAsync(day, checkpoint, ct);
+            // The EOL verdicts come from the fleet table's cache, evaluated once for both; its checkpoint is the page's.
+            var (at, verdicts) = await eol.VerdictsAsync(day, ct);
+            var model = await source.BuildAsync(day, at, verdicts, ct);
             var built = new Built(model, Encoding.UTF8.GetBytes(FleetPageHtml.Body(model, Scopes(model))));
             current = built;
             return built;

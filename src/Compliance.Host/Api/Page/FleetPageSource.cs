@@ -6,16 +6,16 @@ using Compliance.Domain.Verdicts;
 namespace Compliance.Host.Api.Page;
 
 /// <summary>
-/// Gathers the fleet page from the same queries the API answers (EOL verdicts, findings with exceptions applied, patch
-/// latency) and the clusters' maintenance streams (the next scheduled windows): one read of each per page built.
+/// Gathers the fleet page from the same queries the API answers (findings with exceptions applied, patch latency; the
+/// EOL verdicts are given) and the clusters' maintenance streams (the next scheduled windows): one read of each per page built.
 /// </summary>
 internal sealed class FleetPageSource(FleetQueries queries, QueryService service, UpcomingWindows windows)
 {
-    public async Task<FleetPageModel> BuildAsync(DateOnly day, long checkpoint, CancellationToken ct)
+    /// <summary>The page as of the end of <paramref name="day"/>, around the fleet's EOL <paramref name="verdicts"/> of that day at <paramref name="checkpoint"/>.</summary>
+    public async Task<FleetPageModel> BuildAsync(DateOnly day, long checkpoint, IReadOnlyList<EolRiskVerdict> verdicts, CancellationToken ct)
     {
         var asOf = Days.EndOf(day);
         var clusters = await queries.ClustersAsync(ct);
-        var verdicts = await queries.EolRiskAsync(null, day, ct);
         var findings = (await service.FindingStatusesAsync(null, asOf, ct)).Where(f => f.State != FindingState.Resolved)
             .OrderBy(f => f.State == FindingState.Overdue ? 0 : f.State == FindingState.Open ? 1 : 2)
             .ThenBy(f => f.DueAt ?? DateTimeOffset.MaxValue).ThenBy(f => f.ClusterId, StringComparer.Ordinal).ToList();

@@ -26,10 +26,22 @@ internal sealed class FleetEolCache(FleetQueries queries, IReadModelStore readMo
 
     public async Task<FleetEolView> GetAsync(FleetEolFilter filter, CancellationToken ct)
     {
+        var current = await TableAsync(filter.Day, ct);
+        return current.Views.GetOrAdd(filter, key => new Lazy<FleetEolView>(() => current.View(key, json.Value.SerializerOptions))).Value;
+    }
+
+    /// <summary>The fleet's verdicts of a day at the read models' current checkpoint: the one evaluation the table and the fleet page share.</summary>
+    public async Task<(long Checkpoint, IReadOnlyList<EolRiskVerdict> Verdicts)> VerdictsAsync(DateOnly day, CancellationToken ct)
+    {
+        var current = await TableAsync(day, ct);
+        return (current.Checkpoint, current.Verdicts);
+    }
+
+    private async Task<Table> TableAsync(DateOnly day, CancellationToken ct)
+    {
         var checkpoint = await readModels.ReadCheckpointAsync(ct);
         var current = table;
-        if (current is null || current.Day != filter.Day || current.Checkpoint != checkpoint) current = await EvaluateAsync(filter.Day, checkpoint, ct);
-        return current.Views.GetOrAdd(filter, key => new Lazy<FleetEolView>(() => current.View(key, json.Value.SerializerOptions))).Value;
+        return current is null || current.Day != day || current.Checkpoint != checkpoint ? await EvaluateAsync(day, checkpoint, ct) : current;
     }
 
     private async Task<Table> EvaluateAsync(DateOnly day, long checkpoint, CancellationToken ct)
